@@ -1,0 +1,3 @@
+"""Byline: an offline desktop newsroom editor."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""The ``byline`` command: every headless action, on the same services as the window."""

@@ -1,0 +1,41 @@
+"""What a command needs: the parsed arguments, the store (opened on first use) and output."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+from editor.store.database import Store, open_store
+
+
+@dataclass
+class CommandContext:
+    args: argparse.Namespace
+    out: TextIO = field(default_factory=lambda: sys.stdout)
+    err: TextIO = field(default_factory=lambda: sys.stderr)
+    _store: Store | None = None
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = open_store(self.args.db, read_only=self.args.read_only)
+            if self._store.read_only:
+                self.warn(f"{self._store.description} is read-only; changes are refused.")
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+    def print(self, *parts: Any) -> None:
+        print(*parts, file=self.out)
+
+    def warn(self, message: str) -> None:
+        print(f"byline: {message}", file=self.err)
+
+    def print_json(self, data: Any) -> None:
+        json.dump(data, self.out, ensure_ascii=False, indent=2, default=str)
+        self.out.write("\n")

@@ -1,0 +1,81 @@
+"""Entry point of the ``byline`` command.
+
+Exit codes: 0 done, 1 the operation failed, 2 bad input. Errors are one clear line on stderr,
+never a traceback (that goes to the log file when one is configured).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from types import ModuleType
+
+from editor import __version__
+from editor.cli.context import CommandContext
+from editor.errors import BylineError
+
+log = logging.getLogger("byline")
+
+
+def _command_modules() -> list[ModuleType]:
+    from editor.cli import posts
+
+    return [posts]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="byline",
+        description="Offline newsroom editor. Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"byline {__version__}")
+    parser.add_argument(
+        "--db", metavar="PATH|URL",
+        help="database file or SQLAlchemy URL (default: $BYLINE_DB, else the user data folder)",
+    )  # fmt: skip
+    parser.add_argument("--read-only", action="store_true", help="open the database read-only")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in _command_modules():
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="byline: %(message)s",
+    )
+    if args.command is None:
+        from editor.app import run_gui
+
+        return run_gui(db=args.db, read_only=args.read_only)
+    handler: Callable[[CommandContext], int] = args.handler
+    ctx = CommandContext(args)
+    try:
+        return handler(ctx)
+    except BylineError as exc:
+        print(f"byline {args.command}: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print(f"byline {args.command}: interrupted", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a bug: say so plainly, keep the details in the log
+        log.debug("unexpected error", exc_info=True)
+        print(f"byline {args.command}: unexpected error: {exc!r} (run with -v for details)",
+              file=sys.stderr)  # fmt: skip
+        if args.verbose:
+            import traceback
+
+            traceback.print_exc()
+        return 1
+    finally:
+        ctx.close()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Files Byline reads and writes: Markdown with front matter (and, later, export bundles)."""

@@ -1,0 +1,252 @@
+"""Markdown files with YAML front matter: the interchange format of ``byline import`` and
+``byline export-md``. Exporting then importing reproduces a post exactly."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+
+from editor.errors import InputError
+from editor.model import PostContent, PostStatus
+from editor.services.slugs import make_slug
+
+KNOWN_KEYS = {
+    "blog", "headline", "deck", "byline", "byline_role", "date", "timezone", "slug", "tags",
+    "categories", "status", "editor_note", "lead_photo", "uuid",
+}  # fmt: skip
+LEAD_PHOTO_KEYS = {"file", "caption", "credit", "alt"}
+
+
+@dataclass
+class LeadPhotoRef:
+    file: Path
+    caption: str = ""
+    credit: str = ""
+    alt: str = ""
+
+
+@dataclass
+class ParsedPost:
+    """A post read from a file, not yet stored."""
+
+    source: str
+    content: PostContent
+    blog: str | None = None
+    status: PostStatus = PostStatus.DRAFT
+    uuid: str | None = None
+    lead_photo: LeadPhotoRef | None = None
+    unknown_keys: list[str] = field(default_factory=list)
+
+
+class FrontMatterError(InputError):
+    def __init__(self, source: str, line: int | None, message: str) -> None:
+        where = f"{source}:{line}" if line else source
+        super().__init__(f"{where}: {message}")
+        self.source = source
+        self.line = line
+
+
+def read_post_file(path: Path) -> ParsedPost:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise FrontMatterError(str(path), None, f"not UTF-8 text ({exc.reason})") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    return parse_post_text(text, source=str(path), base_dir=path.parent)
+
+
+_OPENING = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
+
+
+def parse_post_text(
+    text: str, *, source: str = "<text>", base_dir: Path | None = None
+) -> ParsedPost:
+    if not _OPENING.match(text):
+        raise FrontMatterError(source, 1, "no front matter: the file must start with a '---' line")
+    try:
+        front, body = YAMLHandler().split(text.lstrip("\ufeff"))
+    except ValueError:
+        raise FrontMatterError(source, 1, "front matter is not closed by a '---' line") from None
+    body = body[1:] if body.startswith("\n") else body.removeprefix("\r\n")
+    try:
+        meta = yaml.safe_load(front) or {}
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 2 if mark is not None else None  # +1 for 1-based, +1 for '---'
+        raise FrontMatterError(source, line, f"invalid YAML: {exc.problem}") from None
+    except yaml.YAMLError as exc:
+        raise FrontMatterError(source, None, f"invalid YAML: {exc}") from None
+    if not isinstance(meta, dict):
+        raise FrontMatterError(source, 2, "front matter must be a mapping of keys to values")
+
+    def line_of(key: str) -> int | None:
+        for number, line in enumerate(front.splitlines(), start=2):
+            if line.startswith(f"{key}:"):
+                return number
+        return None
+
+    def text_field(key: str) -> str:
+        value = meta.get(key, "")
+        if value is None:
+            return ""
+        if isinstance(value, (dict, list)):
+            raise FrontMatterError(source, line_of(key), f"'{key}' must be text")
+        return str(value)
+
+    def list_field(key: str) -> list[str]:
+        value = meta.get(key) or []
+        if isinstance(value, str):
+            value = [part.strip() for part in value.split(",")]
+        if not isinstance(value, list) or any(isinstance(v, (dict, list)) for v in value):
+            raise FrontMatterError(source, line_of(key), f"'{key}' must be a list of words")
+        return [str(v) for v in value if str(v).strip()]
+
+    try:
+        published_at, tz_name = parse_date(meta.get("date"), meta.get("timezone"))
+    except ValueError as exc:
+        raise FrontMatterError(source, line_of("date"), str(exc)) from None
+    try:
+        status = PostStatus.parse(str(meta["status"])) if meta.get("status") else PostStatus.DRAFT
+    except ValueError as exc:
+        raise FrontMatterError(source, line_of("status"), str(exc)) from None
+
+    slug = text_field("slug")
+    headline = text_field("headline")
+    content = PostContent(
+        headline=headline,
+        deck=text_field("deck"),
+        byline=text_field("byline"),
+        byline_role=text_field("byline_role"),
+        published_at=published_at,
+        published_tz=tz_name,
+        slug=slug,
+        # A slug that is just the headline's keeps following the headline.
+        slug_auto=not slug or slug == make_slug(headline),
+        tags=list_field("tags"),
+        categories=list_field("categories"),
+        body=body,
+        editor_note=text_field("editor_note"),
+    )
+    return ParsedPost(
+        source=source,
+        content=content,
+        blog=text_field("blog") or None,
+        status=status,
+        uuid=text_field("uuid") or None,
+        lead_photo=_lead_photo(meta.get("lead_photo"), source, line_of("lead_photo"), base_dir),
+        unknown_keys=sorted(set(meta) - KNOWN_KEYS),
+    )
+
+
+def _lead_photo(
+    value: Any, source: str, line: int | None, base: Path | None
+) -> LeadPhotoRef | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, str):
+        value = {"file": value}
+    if not isinstance(value, dict) or not value.get("file"):
+        raise FrontMatterError(source, line, "'lead_photo' needs at least a 'file'")
+    unknown = set(value) - LEAD_PHOTO_KEYS
+    if unknown:
+        raise FrontMatterError(source, line, f"'lead_photo' has unknown keys: {sorted(unknown)}")
+    file = Path(str(value["file"]))
+    if base is not None and not file.is_absolute():
+        file = base / file
+    return LeadPhotoRef(
+        file=file,
+        caption=str(value.get("caption") or ""),
+        credit=str(value.get("credit") or ""),
+        alt=str(value.get("alt") or ""),
+    )
+
+
+def parse_date(value: Any, tz_name: Any = None) -> tuple[datetime | None, str]:
+    """A front-matter date: an ISO 8601 date-time (with offset), or a date. Returns the UTC
+    instant and the zone to show it in (an IANA name or a ``+HH:MM`` offset)."""
+    if value in (None, ""):
+        return None, ""
+    zone: tzinfo | None = None
+    if tz_name:
+        try:
+            zone = ZoneInfo(str(tz_name))
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown timezone {tz_name!r}") from None
+    if isinstance(value, datetime):
+        moment = value
+    elif isinstance(value, date):
+        moment = datetime.combine(value, time(0, 0))
+    else:
+        try:
+            moment = datetime.fromisoformat(str(value).strip())
+        except ValueError:
+            raise ValueError(f"date {value!r} is not an ISO 8601 date or date-time") from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=zone or UTC)
+    label = str(tz_name) if tz_name else _offset_label(moment)
+    return moment.astimezone(UTC), label
+
+
+def _offset_label(moment: datetime) -> str:
+    offset = moment.utcoffset() or timedelta(0)
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def zone_for(label: str) -> tzinfo:
+    """The tzinfo a stored ``published_tz`` label stands for (UTC when empty or unknown)."""
+    if not label:
+        return UTC
+    match = re.fullmatch(r"([+-])(\d{2}):(\d{2})", label)
+    if match:
+        sign = 1 if match.group(1) == "+" else -1
+        return timezone(sign * timedelta(hours=int(match.group(2)), minutes=int(match.group(3))))
+    try:
+        return ZoneInfo(label)
+    except (ZoneInfoNotFoundError, ValueError):
+        return UTC
+
+
+def local_time(published_at: datetime | None, label: str) -> datetime | None:
+    return published_at.astimezone(zone_for(label)) if published_at else None
+
+
+def dump_post(
+    content: PostContent,
+    *,
+    blog: str,
+    status: PostStatus,
+    uuid: str | None = None,
+    extra: dict[str, Any] | None = None,
+) -> str:
+    """Front matter plus body, in the form :func:`parse_post_text` reads back exactly."""
+    meta: dict[str, Any] = {"blog": blog, "headline": content.headline, "deck": content.deck}
+    meta["byline"] = content.byline
+    meta["byline_role"] = content.byline_role
+    if content.published_at is not None:
+        local = local_time(content.published_at, content.published_tz)
+        assert local is not None
+        meta["date"] = local.isoformat()
+        if content.published_tz and not re.fullmatch(r"[+-]\d{2}:\d{2}", content.published_tz):
+            meta["timezone"] = content.published_tz
+    meta["slug"] = content.slug
+    meta["tags"] = list(content.tags)
+    meta["categories"] = list(content.categories)
+    meta["status"] = status.value
+    if content.editor_note:
+        meta["editor_note"] = content.editor_note
+    if uuid:
+        meta["uuid"] = uuid
+    if extra:
+        meta.update(extra)
+    front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=100)
+    return f"---\n{front}---\n{content.body}"

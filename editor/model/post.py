@@ -1,0 +1,133 @@
+"""A post and the plain value types that travel between the store, the CLI and the window."""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from dataclasses import asdict, dataclass, field, fields
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
+
+from editor.model.base import Base, UTCDateTime, utcnow
+from editor.model.blog import Blog
+
+
+class PostStatus(enum.StrEnum):
+    """The editorial workflow, in order."""
+
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    IN_REVIEW = "in_review"
+    CHANGES_REQUESTED = "changes_requested"
+    APPROVED = "approved"
+    SCHEDULED = "scheduled"
+    PUBLISHED = "published"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+    @classmethod
+    def parse(cls, text: str) -> PostStatus:
+        key = text.strip().lower().replace(" ", "_").replace("-", "_")
+        try:
+            return cls(key)
+        except ValueError:
+            allowed = ", ".join(s.value for s in cls)
+            raise ValueError(f"unknown status {text!r} (one of: {allowed})") from None
+
+
+@dataclass
+class PostContent:
+    """Everything a writer edits in a post: what autosave sends and what a revision keeps."""
+
+    headline: str = ""
+    deck: str = ""
+    byline: str = ""
+    byline_role: str = ""
+    published_at: datetime | None = None
+    published_tz: str = ""
+    slug: str = ""
+    slug_auto: bool = True
+    tags: list[str] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+    body: str = ""
+    editor_note: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["published_at"] = self.published_at.isoformat() if self.published_at else None
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> PostContent:
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        if values.get("published_at"):
+            values["published_at"] = datetime.fromisoformat(values["published_at"])
+        values["tags"] = list(values.get("tags") or [])
+        values["categories"] = list(values.get("categories") or [])
+        return cls(**values)
+
+
+CONTENT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(PostContent))
+
+
+class Post(Base):
+    __tablename__ = "posts"
+    __table_args__ = (
+        UniqueConstraint("blog_id", "slug", name="uq_posts_blog_slug"),
+        Index("ix_posts_updated_at", "updated_at"),
+        Index("ix_posts_status_updated_at", "status", "updated_at"),
+        Index("ix_posts_blog_updated_at", "blog_id", "updated_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=lambda: str(uuid.uuid4()))
+    blog_id: Mapped[int] = mapped_column(ForeignKey("blogs.id", ondelete="RESTRICT"))
+    headline: Mapped[str] = mapped_column(String(500), default="")
+    deck: Mapped[str] = mapped_column(Text, default="")
+    byline: Mapped[str] = mapped_column(String(300), default="")
+    byline_role: Mapped[str] = mapped_column(String(200), default="")
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    published_tz: Mapped[str] = mapped_column(String(64), default="")
+    slug: Mapped[str] = mapped_column(String(200))
+    slug_auto: Mapped[bool] = mapped_column(Boolean, default=True)
+    tags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    categories: Mapped[list[str]] = mapped_column(JSON, default=list)
+    body: Mapped[str] = deferred(mapped_column(Text, default=""))
+    editor_note: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(32), default=PostStatus.DRAFT.value)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    blog: Mapped[Blog] = relationship(lazy="joined")
+
+    __mapper_args__ = {"version_id_col": version}
+
+    def content(self) -> PostContent:
+        return PostContent(
+            headline=self.headline,
+            deck=self.deck,
+            byline=self.byline,
+            byline_role=self.byline_role,
+            published_at=self.published_at,
+            published_tz=self.published_tz,
+            slug=self.slug,
+            slug_auto=self.slug_auto,
+            tags=list(self.tags or []),
+            categories=list(self.categories or []),
+            body=self.body,
+            editor_note=self.editor_note,
+        )
+
+    def apply(self, content: PostContent) -> None:
+        for name in CONTENT_FIELDS:
+            setattr(self, name, getattr(content, name))
+
+    def __repr__(self) -> str:
+        return f"Post(id={self.id!r}, headline={self.headline!r}, v{self.version})"

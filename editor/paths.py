@@ -1,0 +1,61 @@
+"""Where Byline finds its shipped files and keeps the user's data.
+
+Shipped files (themes, the sample post, migrations) live in the top-level ``resources/`` and ``db/``
+folders of the source tree; a wheel carries them as the ``editor._resources`` and
+``editor._migrations`` packages (see pyproject's package-dir mapping).
+"""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from importlib import resources as _importlib_resources
+from pathlib import Path
+
+APP_NAME = "Byline"
+APP_AUTHOR = "Byline"
+
+_SOURCE_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _shipped(package: str, folder: str) -> Path:
+    candidate = _SOURCE_ROOT / folder
+    if candidate.is_dir():
+        return candidate
+    try:  # installed from a wheel
+        return Path(str(_importlib_resources.files(package)))
+    except ModuleNotFoundError as exc:  # pragma: no cover - broken install
+        raise RuntimeError(f"Byline's {folder}/ folder is missing from this installation") from exc
+
+
+@cache
+def resources_root() -> Path:
+    return _shipped("editor._resources", "resources")
+
+
+@cache
+def migrations_root() -> Path:
+    return _shipped("editor._migrations", "db")
+
+
+def user_data_dir() -> Path:
+    """The per-user data folder (``BYLINE_DATA_DIR`` overrides it, for tests and portable use)."""
+    override = os.environ.get("BYLINE_DATA_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+
+
+def user_config_dir() -> Path:
+    override = os.environ.get("BYLINE_CONFIG_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR))
+
+
+def default_database_path() -> Path:
+    return user_data_dir() / "byline.sqlite3"

@@ -1,0 +1,40 @@
+"""Bringing posts in from files, all-or-nothing per file."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from editor.formats.markdown_file import ParsedPost, dump_post, read_post_file
+from editor.model import Post, PostStatus, RevisionReason
+from editor.services.blogs import default_blog, get_or_create_blog
+from editor.services.posts import create_post
+
+log = logging.getLogger(__name__)
+
+
+def import_parsed(session: Session, parsed: ParsedPost) -> Post:
+    blog = get_or_create_blog(session, parsed.blog) if parsed.blog else default_blog(session)
+    uuid = parsed.uuid
+    if uuid and session.scalar(select(Post.id).where(Post.uuid == uuid)) is not None:
+        log.warning(
+            "%s: a post with id %s exists already; importing as a new post", parsed.source, uuid
+        )
+        uuid = None
+    return create_post(
+        session, parsed.content, blog=blog, status=parsed.status,
+        reason=RevisionReason.IMPORT, uuid=uuid,
+    )  # fmt: skip
+
+
+def import_markdown_file(session: Session, path: Path) -> Post:
+    """Import one file. The caller's session makes it all-or-nothing."""
+    return import_parsed(session, read_post_file(path))
+
+
+def export_markdown(post: Post) -> str:
+    return dump_post(post.content(), blog=post.blog.name, status=PostStatus(post.status),
+                     uuid=post.uuid)  # fmt: skip

@@ -1,0 +1,298 @@
+"""Posts: listing, creating and saving them with optimistic concurrency and coalesced revisions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from editor.errors import ConflictError, InputError, NotFoundError
+from editor.model import Blog, Post, PostContent, PostStatus, Revision, RevisionReason, utcnow
+from editor.services.slugs import unique_slug
+from editor.store.search import apply_search
+
+CHECKPOINT_INTERVAL = timedelta(minutes=5)
+LIST_LIMIT = 200
+
+
+@dataclass(frozen=True)
+class PostSummary:
+    """One row of the post list: no body, so listing 10,000 posts stays cheap."""
+
+    id: int
+    uuid: str
+    headline: str
+    byline: str
+    blog_id: int
+    blog_name: str
+    status: PostStatus
+    updated_at: datetime
+    version: int
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    post_id: int
+    version: int
+    updated_at: datetime
+    slug: str
+    changed: bool
+    revision_number: int | None = None
+
+
+def list_posts(
+    session: Session,
+    *,
+    blog: int | None = None,
+    status: PostStatus | None = None,
+    search: str | None = None,
+    limit: int | None = LIST_LIMIT,
+) -> list[PostSummary]:
+    stmt = (
+        select(
+            Post.id,
+            Post.uuid,
+            Post.headline,
+            Post.byline,
+            Post.blog_id,
+            Blog.name,
+            Post.status,
+            Post.updated_at,
+            Post.version,
+        )
+        .join(Blog, Blog.id == Post.blog_id)
+        .order_by(Post.updated_at.desc())
+    )
+    if blog is not None:
+        stmt = stmt.where(Post.blog_id == blog)
+    if status is not None:
+        stmt = stmt.where(Post.status == status.value)
+    if search and search.strip():
+        stmt = apply_search(stmt, session, search)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return [
+        PostSummary(r[0], r[1], r[2], r[3], r[4], r[5], PostStatus(r[6]), r[7], r[8])
+        for r in session.execute(stmt)
+    ]
+
+
+def get_post(session: Session, ref: int | str) -> Post:
+    """A post by numeric id, full UUID or a unique UUID prefix (at least 6 characters)."""
+    text = str(ref).strip()
+    post: Post | None = None
+    if text.isdigit():
+        post = session.get(Post, int(text))
+    elif len(text) >= 6:
+        matches = list(session.scalars(select(Post).where(Post.uuid.startswith(text)).limit(2)))
+        if len(matches) > 1:
+            raise InputError(f"{text!r} matches more than one post; give more of the id.")
+        post = matches[0] if matches else None
+    if post is None:
+        raise NotFoundError(f"No post with id {text!r}.")
+    return post
+
+
+def create_post(
+    session: Session,
+    content: PostContent,
+    *,
+    blog: Blog,
+    status: PostStatus = PostStatus.DRAFT,
+    reason: RevisionReason = RevisionReason.CREATED,
+    uuid: str | None = None,
+    now: datetime | None = None,
+) -> Post:
+    now = now or utcnow()
+    post = Post(blog=blog, status=status.value, created_at=now, updated_at=now)
+    if uuid:
+        post.uuid = uuid
+    post.apply(content)
+    if not post.byline_role:
+        post.byline_role = blog.default_byline_role
+    session.flush()  # the blog needs its id before the slug can be checked against it
+    post.slug = unique_slug(
+        session, blog.id, post.slug or post.headline or "untitled", exclude_post=None
+    )
+    session.add(post)
+    session.flush()
+    _add_revision(session, post, reason, now=now)
+    return post
+
+
+def save_post(
+    session: Session,
+    post_id: int,
+    content: PostContent,
+    *,
+    expected_version: int,
+    now: datetime | None = None,
+) -> SaveResult:
+    """Write ``content`` over the post if it is still at ``expected_version``.
+
+    Raises :class:`ConflictError` when someone else saved in between. Takes an editing
+    checkpoint revision when the last one is older than :data:`CHECKPOINT_INTERVAL`.
+    """
+    now = now or utcnow()
+    post = _locked(session, post_id, expected_version)
+    content = _with_slug(session, post, content)
+    if post.content() == content:
+        return _result(post, changed=False)
+    post.apply(content)
+    post.updated_at = now
+    _flush(session, post, expected_version)
+    revision = None
+    last = _last_revision_time(session, post.id)
+    if last is None or now - last >= CHECKPOINT_INTERVAL:
+        revision = _add_revision(session, post, RevisionReason.EDITING, now=now)
+    return _result(post, changed=True, revision=revision)
+
+
+def set_status(
+    session: Session,
+    post_id: int,
+    status: PostStatus,
+    *,
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> SaveResult:
+    now = now or utcnow()
+    post = _locked(session, post_id, expected_version)
+    if post.status == status.value:
+        return _result(post, changed=False)
+    before = post.version
+    post.status = status.value
+    post.updated_at = now
+    _flush(session, post, before)
+    revision = _add_revision(session, post, RevisionReason.STATUS, now=now)
+    return _result(post, changed=True, revision=revision)
+
+
+def save_version(session: Session, post_id: int, label: str = "") -> Revision:
+    """An explicit "Save version": a named snapshot of the post as stored now."""
+    post = get_post(session, post_id)
+    return _add_revision(session, post, RevisionReason.MANUAL, label=label.strip())
+
+
+def list_revisions(session: Session, post_id: int) -> list[Revision]:
+    stmt = select(Revision).where(Revision.post_id == post_id).order_by(Revision.number.desc())
+    return list(session.scalars(stmt))
+
+
+def get_revision(session: Session, post_id: int, number: int) -> Revision:
+    rev = session.scalar(
+        select(Revision).where(Revision.post_id == post_id, Revision.number == number)
+    )
+    if rev is None:
+        raise NotFoundError(f"Post {post_id} has no revision {number}.")
+    return rev
+
+
+def restore_revision(
+    session: Session, post_id: int, number: int, *, expected_version: int | None = None
+) -> SaveResult:
+    """Bring back a revision's content. The current text stays in history, and the restore
+    itself is recorded as a new revision."""
+    rev = get_revision(session, post_id, number)
+    post = _locked(session, post_id, expected_version)
+    now = utcnow()
+    before = post.version
+    post.apply(PostContent.from_json(rev.snapshot))
+    post.updated_at = now
+    _flush(session, post, before)
+    new = _add_revision(
+        session, post, RevisionReason.RESTORE, label=f"Restored revision {number}", now=now
+    )
+    return _result(post, changed=True, revision=new)
+
+
+def resolve_conflict(
+    session: Session, post_id: int, mine: PostContent, *, keep_mine: bool
+) -> SaveResult:
+    """Settle a :class:`ConflictError`. The side that loses is kept as a revision."""
+    post = get_post(session, post_id)
+    now = utcnow()
+    if keep_mine:
+        _add_revision(session, post, RevisionReason.CONFLICT, label="Their version", now=now)
+        return save_post(session, post_id, mine, expected_version=post.version, now=now)
+    loser = _add_revision(session, post, RevisionReason.CONFLICT, label="Your version", now=now)
+    loser.snapshot = mine.to_json()
+    return _result(post, changed=False, revision=loser)
+
+
+def _locked(session: Session, post_id: int, expected_version: int | None) -> Post:
+    post = get_post(session, post_id)
+    session.refresh(post)  # read the version as committed now, not as cached
+    if expected_version is not None and post.version != expected_version:
+        raise ConflictError(post_id, expected_version, post.version)
+    return post
+
+
+def _flush(session: Session, post: Post, expected_version: int) -> None:
+    try:
+        session.flush()
+    except StaleDataError:
+        current = session.scalar(select(Post.version).where(Post.id == post.id)) or -1
+        raise ConflictError(post.id, expected_version, current) from None
+
+
+def _with_slug(session: Session, post: Post, content: PostContent) -> PostContent:
+    """Keep the slug following the headline until it is edited by hand or published."""
+    if content.slug_auto and post.status != PostStatus.PUBLISHED.value:
+        if content.headline == post.headline and post.slug:
+            slug = post.slug
+        else:
+            slug = unique_slug(
+                session, post.blog_id, content.headline or "untitled", exclude_post=post.id
+            )
+    elif content.slug == post.slug:
+        slug = post.slug
+    else:
+        slug = unique_slug(
+            session, post.blog_id, content.slug or content.headline, exclude_post=post.id
+        )
+    return content if slug == content.slug else replace(content, slug=slug)
+
+
+def _last_revision_time(session: Session, post_id: int) -> datetime | None:
+    return session.scalar(select(func.max(Revision.created_at)).where(Revision.post_id == post_id))
+
+
+def _add_revision(
+    session: Session,
+    post: Post,
+    reason: RevisionReason,
+    *,
+    label: str = "",
+    now: datetime | None = None,
+) -> Revision:
+    number = (
+        session.scalar(select(func.max(Revision.number)).where(Revision.post_id == post.id)) or 0
+    ) + 1
+    rev = Revision(
+        post_id=post.id,
+        number=number,
+        created_at=now or utcnow(),
+        reason=reason.value,
+        label=label,
+        status=post.status,
+        post_version=post.version,
+        snapshot=post.content().to_json(),
+    )
+    session.add(rev)
+    session.flush()
+    return rev
+
+
+def _result(post: Post, *, changed: bool, revision: Revision | None = None) -> SaveResult:
+    return SaveResult(
+        post_id=post.id,
+        version=post.version,
+        updated_at=post.updated_at,
+        slug=post.slug,
+        changed=changed,
+        revision_number=revision.number if revision else None,
+    )

@@ -1,0 +1,29 @@
+"""URL slugs: readable, ASCII-safe and unique within a blog."""
+
+from __future__ import annotations
+
+from slugify import slugify
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from editor.model import Post
+
+MAX_SLUG = 80
+
+
+def make_slug(text: str) -> str:
+    return slugify(text, max_length=MAX_SLUG, word_boundary=True) or "post"
+
+
+def unique_slug(session: Session, blog_id: int, wanted: str, *, exclude_post: int | None) -> str:
+    base = make_slug(wanted)
+    stmt = select(Post.slug).where(Post.blog_id == blog_id, Post.slug.like(f"{base}%"))
+    if exclude_post is not None:
+        stmt = stmt.where(Post.id != exclude_post)
+    taken = set(session.scalars(stmt))
+    if base not in taken:
+        return base
+    n = 2
+    while f"{base}-{n}" in taken:
+        n += 1
+    return f"{base}-{n}"

@@ -1,0 +1,227 @@
+"""Opening a Byline database: resolving where it is, checking it is ours and current, and
+handing out sessions. Any SQLAlchemy URL works; a plain path means an SQLite file."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy.engine import URL, Connection, Engine, make_url
+from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from editor.errors import InputError, ReadOnlyStoreError, StoreError
+from editor.paths import default_database_path
+from editor.store.schema import SCHEMA_HEAD
+
+log = logging.getLogger(__name__)
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+@dataclass
+class Store:
+    """An open database. Hand out one session per user action with :meth:`session`."""
+
+    engine: Engine
+    url: URL
+    read_only: bool
+    _sessions: sessionmaker[Session]
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @property
+    def description(self) -> str:
+        if self.dialect == "sqlite":
+            return str(self.url.database)
+        return self.url.render_as_string(hide_password=True)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session that commits when the block ends and rolls back on an exception."""
+        if self.read_only:
+            with self._sessions() as session:
+                yield session
+                if session.new or session.dirty or session.deleted:
+                    session.rollback()
+                    raise ReadOnlyStoreError(
+                        f"{self.description} is open read-only; nothing was changed."
+                    )
+            return
+        with self._sessions.begin() as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def resolve_location(location: str | os.PathLike[str] | None) -> str:
+    """``--db`` value, else ``$BYLINE_DB``, else the embedded default in the user data folder."""
+    if location is None:
+        location = os.environ.get("BYLINE_DB") or None
+    if location is None:
+        return str(default_database_path())
+    return os.fspath(location)
+
+
+def open_store(
+    location: str | os.PathLike[str] | None = None,
+    *,
+    read_only: bool = False,
+    create: bool = True,
+) -> Store:
+    """Open (creating and migrating if needed) the database at ``location``.
+
+    Never writes to a database it will refuse: a non-database file, a corrupt one, one from a
+    newer Byline, or another application's database is left exactly as it was.
+    """
+    where = resolve_location(location)
+    if "://" in where:
+        try:
+            url = make_url(where)
+        except ArgumentError as exc:
+            raise InputError(f"--db: {where!r} is not a valid database URL ({exc})") from None
+    else:
+        url = URL.create("sqlite", database=str(Path(where).expanduser().resolve()))
+
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        read_only = _check_sqlite_file(Path(str(url.database)), read_only=read_only, create=create)
+        engine = _sqlite_engine(url, read_only=read_only)
+    else:
+        engine = create_engine(url, pool_pre_ping=True)
+
+    try:
+        with engine.connect() as conn:
+            _ensure_schema(conn, url, read_only=read_only)
+    except StoreError:
+        engine.dispose()
+        raise
+    except DatabaseError as exc:
+        engine.dispose()
+        raise _explain(exc, url) from None
+    except ModuleNotFoundError as exc:
+        engine.dispose()
+        raise StoreError(f"No driver for {url.get_backend_name()}: {exc}") from None
+
+    if read_only:
+        log.warning("%s opened read-only", url.database)
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    return Store(engine=engine, url=url, read_only=read_only, _sessions=sessions)
+
+
+def _check_sqlite_file(path: Path, *, read_only: bool, create: bool) -> bool:
+    """Refuse what is not an SQLite file before SQLite can touch it; say if it must be read-only."""
+    if path.exists():
+        if path.is_dir():
+            raise StoreError(f"{path} is a folder, not a database file.")
+        try:
+            with path.open("rb") as fh:
+                head = fh.read(len(SQLITE_MAGIC))
+        except OSError as exc:
+            raise StoreError(f"Cannot read {path}: {exc.strerror}.") from None
+        if head and head != SQLITE_MAGIC:
+            raise StoreError(
+                f"{path} is not a Byline database (not an SQLite file); it was left untouched."
+            )
+        writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+        return read_only or not writable
+    if read_only or not create:
+        raise StoreError(f"{path} does not exist.")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"Cannot create the folder for {path}: {exc.strerror}.") from None
+    return False
+
+
+def _sqlite_engine(url: URL, *, read_only: bool) -> Engine:
+    database = str(url.database)
+    if read_only:
+        uri = f"file:{database}?mode=ro"
+        engine = create_engine(
+            "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
+        )
+    else:
+        engine = create_engine(url, connect_args={"check_same_thread": False})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # Let SQLAlchemy own transactions (pysqlite's own BEGIN handling is off).
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA busy_timeout=5000")
+        if not read_only:
+            cur.execute("PRAGMA journal_mode=WAL")
+            # FULL: a commit survives power loss too, not only a killed process.
+            cur.execute("PRAGMA synchronous=FULL")
+        cur.close()
+
+    # IMMEDIATE takes the write lock up front, so a read-then-write (the version check of a
+    # save) never fails half-way with "database is locked" when another process writes.
+    begin = "BEGIN" if read_only else "BEGIN IMMEDIATE"
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        conn.exec_driver_sql(begin)
+
+    return engine
+
+
+def _current_revision(conn: Connection) -> tuple[str | None, bool]:
+    """(revision stamped in the database, whether it has any tables at all)."""
+    tables = set(inspect(conn).get_table_names())
+    if "alembic_version" not in tables:
+        return None, bool(tables)
+    rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    return (rows[0] if rows else None), True
+
+
+def _ensure_schema(conn: Connection, url: URL, *, read_only: bool) -> None:
+    revision, has_tables = _current_revision(conn)
+    conn.rollback()
+    if revision == SCHEMA_HEAD:
+        return
+    where = url.database if url.get_backend_name() == "sqlite" else url.render_as_string(True)
+    if revision is None and has_tables:
+        raise StoreError(
+            f"{where} is a database of another application (it has tables but no Byline "
+            "schema); it was left untouched."
+        )
+    from editor.store.migrations import known_revisions, upgrade
+
+    if revision is not None and revision not in known_revisions():
+        raise StoreError(
+            f"{where} was written by a newer version of Byline (schema {revision}); "
+            "update Byline to open it. The database was left untouched."
+        )
+    if read_only:
+        raise StoreError(
+            f"{where} is read-only and needs an upgrade to this version's schema; "
+            "open a writable copy instead."
+        )
+    log.info("upgrading %s from %s to %s", where, revision or "empty", SCHEMA_HEAD)
+    upgrade(conn)
+    conn.commit()
+
+
+def _explain(exc: DatabaseError, url: URL) -> StoreError:
+    message = str(getattr(exc, "orig", exc))
+    where = url.database if url.get_backend_name() == "sqlite" else url.render_as_string(True)
+    if "file is not a database" in message or "malformed" in message:
+        return StoreError(
+            f"{where} is damaged or not a database ({message}); it was left untouched. "
+            "Restore it from a backup, or open another database with --db."
+        )
+    if isinstance(exc, OperationalError) and "readonly" in message.replace("-", ""):
+        return ReadOnlyStoreError(f"{where} is read-only: {message}.")
+    return StoreError(f"Cannot open {where}: {message}")

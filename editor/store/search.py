@@ -1,0 +1,63 @@
+"""Ranked full-text search over headline, deck, body and tags.
+
+SQLite uses the FTS5 index the migrations keep in sync by triggers; PostgreSQL uses the generated
+``search_vector`` column. Both match every word of the query, each as a prefix.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, func, literal_column, select, text
+from sqlalchemy.orm import Session
+
+from editor.model import Post
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def query_words(query: str) -> list[str]:
+    return _WORD.findall(query.lower())
+
+
+def fts5_expression(words: list[str]) -> str:
+    # Each word quoted (so FTS5 operators in user text are inert) and prefix-matched.
+    return " ".join(f'"{w}"*' for w in words)
+
+
+def tsquery_expression(words: list[str]) -> str:
+    return " & ".join(f"{w}:*" for w in words)
+
+
+def apply_search(stmt: Select, session: Session, query: str) -> Select:
+    """Restrict ``stmt`` (which selects from ``posts``) to matches, best first."""
+    words = query_words(query)
+    if not words:
+        return stmt.where(literal_column("0") == 1)
+    dialect = session.get_bind().dialect.name
+    rank: ColumnElement
+    if dialect == "sqlite":
+        fts = (
+            select(
+                literal_column("rowid").label("rowid"),
+                literal_column("bm25(posts_fts, 10.0, 5.0, 1.0, 5.0)").label("rank"),
+            )
+            .select_from(text("posts_fts"))
+            .where(text("posts_fts MATCH :fts_query"))
+            .subquery("fts")
+        )
+        stmt = stmt.join(fts, fts.c.rowid == Post.id).params(fts_query=fts5_expression(words))
+        rank = fts.c.rank.asc()
+    elif dialect == "postgresql":
+        vector: ColumnElement[Any] = literal_column("posts.search_vector")
+        tsq = func.to_tsquery(literal_column("'simple'::regconfig"), tsquery_expression(words))
+        stmt = stmt.where(vector.op("@@")(tsq))
+        rank = func.ts_rank_cd(vector, tsq).desc()
+    else:  # a backend without full-text search: plain substring match, unranked
+        pattern = f"%{query.strip()}%"
+        stmt = stmt.where(
+            Post.headline.ilike(pattern) | Post.deck.ilike(pattern) | Post.body.ilike(pattern)
+        )
+        return stmt.order_by(Post.updated_at.desc())
+    return stmt.order_by(None).order_by(rank, Post.updated_at.desc())
