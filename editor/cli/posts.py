@@ -7,11 +7,11 @@ from pathlib import Path
 
 from editor.cli.context import CommandContext
 from editor.errors import InputError
-from editor.formats.markdown_file import local_time
+from editor.formats.markdown_file import local_time, read_post_file
 from editor.formats.post_json import post_to_json, revision_to_json
 from editor.model import PostStatus
 from editor.services import blogs, posts
-from editor.services.importing import export_markdown, import_markdown_file
+from editor.services.importing import export_markdown, import_parsed
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -66,14 +66,19 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_import(ctx: CommandContext) -> int:
-    missing = [str(f) for f in ctx.args.files if not f.is_file()]
-    if missing:
-        raise InputError(f"no such file: {', '.join(missing)}")
-    ids: list[int] = []
+    """Parse every file first; if any is malformed, report them all and import nothing."""
+    parsed, errors = [], []
     for path in ctx.args.files:
-        with ctx.store.session() as session:  # one transaction per file: all or nothing
-            post = import_markdown_file(session, path)
-            ids.append(post.id)
+        try:
+            parsed.append(read_post_file(path))
+        except InputError as exc:
+            errors.append(str(exc))
+    if errors:
+        for message in errors:
+            ctx.warn(message)
+        raise InputError(f"nothing imported: {len(errors)} file(s) could not be read")
+    with ctx.store.session() as session:
+        ids = [import_parsed(session, item).id for item in parsed]
     if ctx.args.json:
         ctx.print_json(ids)
     else:

@@ -58,6 +58,8 @@ def read_post_file(path: Path) -> ParsedPost:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise FrontMatterError(str(path), None, f"not UTF-8 text ({exc.reason})") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder, not a Markdown file") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     return parse_post_text(text, source=str(path), base_dir=path.parent)
@@ -80,7 +82,7 @@ def parse_post_text(
         meta = yaml.safe_load(front) or {}
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 2 if mark is not None else None  # +1 for 1-based, +1 for '---'
+        line = mark.line + 1 if mark is not None else None  # front starts on the '---' line
         raise FrontMatterError(source, line, f"invalid YAML: {exc.problem}") from None
     except yaml.YAMLError as exc:
         raise FrontMatterError(source, None, f"invalid YAML: {exc}") from None
@@ -88,7 +90,7 @@ def parse_post_text(
         raise FrontMatterError(source, 2, "front matter must be a mapping of keys to values")
 
     def line_of(key: str) -> int | None:
-        for number, line in enumerate(front.splitlines(), start=2):
+        for number, line in enumerate(front.split("\n"), start=1):
             if line.startswith(f"{key}:"):
                 return number
         return None

@@ -48,17 +48,15 @@ class Store:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A session that commits when the block ends and rolls back on an exception."""
-        if self.read_only:
-            with self._sessions() as session:
-                yield session
-                if session.new or session.dirty or session.deleted:
-                    session.rollback()
-                    raise ReadOnlyStoreError(
-                        f"{self.description} is open read-only; nothing was changed."
-                    )
-            return
-        with self._sessions.begin() as session:
-            yield session
+        try:
+            if self.read_only:
+                with self._sessions() as session:
+                    yield session
+            else:
+                with self._sessions.begin() as session:
+                    yield session
+        except DatabaseError as exc:
+            raise _explain(exc, self.url) from None
 
     def close(self) -> None:
         self.engine.dispose()
@@ -94,7 +92,12 @@ def open_store(
         url = URL.create("sqlite", database=str(Path(where).expanduser().resolve()))
 
     if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
-        read_only = _check_sqlite_file(Path(str(url.database)), read_only=read_only, create=create)
+        path = Path(str(url.database))
+        read_only = _check_sqlite_file(path, read_only=read_only, create=create)
+        if path.exists() and path.stat().st_size:
+            # Look before touching: even switching on WAL would rewrite another program's file.
+            revision, has_tables = _probe_sqlite(path, url)
+            _judge_revision(revision, has_tables, str(path), read_only=read_only)
         engine = _sqlite_engine(url, read_only=read_only)
     else:
         engine = create_engine(url, pool_pre_ping=True)
@@ -115,7 +118,17 @@ def open_store(
     if read_only:
         log.warning("%s opened read-only", url.database)
     sessions = sessionmaker(engine, expire_on_commit=False)
+    if read_only:
+        event.listen(sessions, "before_flush", _refuse_writes(url))
     return Store(engine=engine, url=url, read_only=read_only, _sessions=sessions)
+
+
+def _refuse_writes(url: URL) -> Any:
+    def before_flush(session: Session, _context: Any, _instances: Any) -> None:
+        if session.new or session.dirty or session.deleted:
+            raise ReadOnlyStoreError(f"{url.database} is open read-only; nothing was changed.")
+
+    return before_flush
 
 
 def _check_sqlite_file(path: Path, *, read_only: bool, create: bool) -> bool:
@@ -186,18 +199,35 @@ def _current_revision(conn: Connection) -> tuple[str | None, bool]:
     return (rows[0] if rows else None), True
 
 
-def _ensure_schema(conn: Connection, url: URL, *, read_only: bool) -> None:
-    revision, has_tables = _current_revision(conn)
-    conn.rollback()
+def _probe_sqlite(path: Path, url: URL) -> tuple[str | None, bool]:
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise StoreError(f"Cannot open {path}: {exc}") from None
+    try:
+        tables = {
+            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+        if "alembic_version" not in tables:
+            return None, bool(tables)
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        return (row[0] if row else None), True
+    except sqlite3.DatabaseError as exc:
+        raise _explain(DatabaseError("probe", None, exc), url) from None
+    finally:
+        conn.close()
+
+
+def _judge_revision(revision: str | None, has_tables: bool, where: str, *, read_only: bool) -> bool:
+    """Refuse what Byline must not touch; say whether migrations must run."""
     if revision == SCHEMA_HEAD:
-        return
-    where = url.database if url.get_backend_name() == "sqlite" else url.render_as_string(True)
+        return False
     if revision is None and has_tables:
         raise StoreError(
             f"{where} is a database of another application (it has tables but no Byline "
             "schema); it was left untouched."
         )
-    from editor.store.migrations import known_revisions, upgrade
+    from editor.store.migrations import known_revisions
 
     if revision is not None and revision not in known_revisions():
         raise StoreError(
@@ -209,6 +239,17 @@ def _ensure_schema(conn: Connection, url: URL, *, read_only: bool) -> None:
             f"{where} is read-only and needs an upgrade to this version's schema; "
             "open a writable copy instead."
         )
+    return True
+
+
+def _ensure_schema(conn: Connection, url: URL, *, read_only: bool) -> None:
+    revision, has_tables = _current_revision(conn)
+    conn.rollback()
+    where = url.database if url.get_backend_name() == "sqlite" else url.render_as_string(True)
+    if not _judge_revision(revision, has_tables, str(where), read_only=read_only):
+        return
+    from editor.store.migrations import upgrade
+
     log.info("upgrading %s from %s to %s", where, revision or "empty", SCHEMA_HEAD)
     upgrade(conn)
     conn.commit()
