@@ -42,6 +42,24 @@ def best_of(fn: Callable[[], object], *, repeat: int = 7, warmup: int = 1) -> fl
     return statistics.median(times)
 
 
+def paired(
+    fn: Callable[[], object], baseline: Callable[[], object], *, repeat: int = 15
+) -> tuple[float, float]:
+    """Median times of ``fn`` and ``baseline``, run alternately so that noise from other
+    processes on the machine falls on both alike."""
+    fn(), baseline()
+    a: list[float] = []
+    b: list[float] = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        a.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        baseline()
+        b.append(time.perf_counter() - start)
+    return statistics.median(a), statistics.median(b)
+
+
 def report(figure: Figure) -> Figure:
     print(figure.line(), flush=True)
     return figure

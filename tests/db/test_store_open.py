@@ -116,7 +116,9 @@ def test_unwritable_file_opens_read_only_by_itself(tmp_path, monkeypatch):
     path = _seeded(tmp_path / "db.sqlite3")
     real_access = database.os.access
     monkeypatch.setattr(
-        database.os, "access", lambda p, mode: False if mode & database.os.W_OK else real_access(p, mode)
+        database.os,
+        "access",
+        lambda p, mode: False if mode & database.os.W_OK else real_access(p, mode),
     )
     st = open_store(path)
     assert st.read_only

@@ -25,7 +25,12 @@ def test_full_front_matter():
     parsed = parse_post_text(text, source="x.md")
     c = parsed.content
     assert parsed.blog == "Latin America Blog"
-    assert (c.headline, c.deck, c.byline, c.byline_role) == ("Héllo", "A deck", "Ana", "Guest blogger")
+    assert (c.headline, c.deck, c.byline, c.byline_role) == (
+        "Héllo",
+        "A deck",
+        "Ana",
+        "Guest blogger",
+    )
     assert c.published_at == datetime(2026, 11, 20, 12, 30, tzinfo=UTC)
     assert c.published_tz == "-04:00"
     assert (c.slug, c.slug_auto) == ("custom", False)
@@ -63,7 +68,9 @@ def test_dates_with_zone_names_and_plain_dates():
     assert when == datetime(2026, 3, 1, tzinfo=UTC) and tz == "+00:00"
 
 
-@pytest.mark.parametrize("body", ["", "x", "Line\n\n## Head\n", "trailing spaces   \n\n\n", "---\nhr"])
+@pytest.mark.parametrize(
+    "body", ["", "x", "Line\n\n## Head\n", "trailing spaces   \n\n\n", "---\nhr"]
+)
 def test_dump_then_parse_is_exact(body):
     content = PostContent(
         headline="Título: with colon", deck="Deck\nwith newline", byline="Ana", byline_role="Guest",

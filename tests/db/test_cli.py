@@ -1,0 +1,111 @@
+"""The ``byline`` command end to end on a real SQLite file: output, exit codes, round trips."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from editor.cli.main import main
+from editor.paths import resources_root
+
+SAMPLE = resources_root() / "sample" / "welcome.md"
+
+
+@pytest.fixture
+def run(tmp_path, capsys):
+    db = str(tmp_path / "cli.sqlite3")
+
+    def _run(*args: str) -> tuple[int, str, str]:
+        code = main(["--db", db, *args])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return _run
+
+
+def test_import_prints_ids_and_list_shows_them(run):
+    code, out, _ = run("import", str(SAMPLE))
+    assert code == 0 and out.strip() == "1"
+    code, out, _ = run("list", "--json")
+    rows = json.loads(out)
+    assert rows[0]["headline"].startswith("In the high Andes")
+    assert rows[0]["blog"] == "Latin America Blog"
+
+
+def test_export_md_then_import_reproduces_the_post(run, tmp_path, capsys):
+    run("import", str(SAMPLE))
+    run("status", "1", "in_review")
+    exported = tmp_path / "out.md"
+    assert run("export-md", "1", "-o", str(exported))[0] == 0
+    original = json.loads(run("show", "1", "--json")[1])
+
+    fresh = str(tmp_path / "fresh.sqlite3")
+    assert main(["--db", fresh, "import", str(exported)]) == 0
+    capsys.readouterr()
+    assert main(["--db", fresh, "show", "1", "--json"]) == 0
+    copy = json.loads(capsys.readouterr().out)
+
+    local_only = {"id", "blog_id", "version", "created_at", "updated_at"}
+    assert {k: v for k, v in copy.items() if k not in local_only} == {
+        k: v for k, v in original.items() if k not in local_only
+    }
+    assert main(["--db", fresh, "export-md", "1", "-o", str(tmp_path / "again.md")]) == 0
+    assert (tmp_path / "again.md").read_text() == exported.read_text()
+
+
+def test_malformed_file_names_file_and_line_and_imports_nothing(run, tmp_path):
+    good = tmp_path / "good.md"
+    good.write_text("---\nheadline: Fine\n---\nBody\n")
+    bad = tmp_path / "bad.md"
+    bad.write_text("---\nheadline: Broken\ntags: [a, b\n---\nBody\n")
+    code, out, err = run("import", str(good), str(bad))
+    assert code == 2
+    assert f"{bad}:" in err and "invalid YAML" in err
+    assert json.loads(run("list", "--json")[1]) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "needle"),
+    [
+        (("show", "42"), 2, "No post"),
+        (("import", "/nonexistent/file.md"), 2, "cannot read"),
+        (("list", "--status", "lost"), 2, "unknown status"),
+        (("list", "--blog", "Nope"), 2, "No blog"),
+        (("revision", "1", "9"), 2, "no revision"),
+    ],
+)
+def test_bad_input_exits_2_with_a_message(run, args, code, needle):
+    run("import", str(SAMPLE))
+    got, _, err = run(*args)
+    assert got == code
+    assert needle in err
+    assert "Traceback" not in err
+
+
+def test_unopenable_database_exits_1(tmp_path, capsys):
+    notdb = tmp_path / "x.sqlite3"
+    notdb.write_text("hello")
+    assert main(["--db", str(notdb), "list"]) == 1
+    assert "not a Byline database" in capsys.readouterr().err
+
+
+def test_search_status_and_revisions(run):
+    run("import", str(SAMPLE))
+    _, out, _ = run("list", "--search", "stubbornness", "--json")
+    assert [r["id"] for r in json.loads(out)] == [1]
+    assert run("status", "1", "submitted")[0] == 0
+    assert run("save-version", "1", "--label", "before edits")[0] == 0
+    _, out, _ = run("revisions", "1", "--json")
+    reasons = [r["reason"] for r in json.loads(out)]
+    assert reasons == ["manual", "status", "import"]
+    assert run("restore", "1", "1")[0] == 0
+    _, out, _ = run("list", "--status", "draft", "--json")
+    assert json.loads(out) == []  # restore brings back text, not the workflow status
+
+
+def test_version_flag(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["--version"])
+    assert exc.value.code == 0
+    assert capsys.readouterr().out.startswith("byline ")
