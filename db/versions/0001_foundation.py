@@ -115,12 +115,27 @@ def _sqlite_fts() -> None:
 
 
 def _postgres_fts() -> None:
+    # Accent-insensitive like SQLite's remove_diacritics: unaccent is a trusted extension in
+    # PostgreSQL 13+, but not IMMUTABLE, so a generated column needs an immutable wrapper.
+    # Without the extension the wrapper is the identity and search is accent-sensitive.
+    op.execute(
+        "DO $$ BEGIN CREATE EXTENSION IF NOT EXISTS unaccent; "
+        "EXCEPTION WHEN OTHERS THEN RAISE NOTICE 'unaccent unavailable'; END $$"
+    )
+    op.execute(
+        "DO $$ BEGIN "
+        "IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'unaccent') THEN "
+        "CREATE FUNCTION byline_fold(text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE "
+        "STRICT AS 'SELECT unaccent(''unaccent''::regdictionary, $1)'; "
+        "ELSE CREATE FUNCTION byline_fold(text) RETURNS text LANGUAGE sql IMMUTABLE "
+        "PARALLEL SAFE STRICT AS 'SELECT $1'; END IF; END $$"
+    )
     op.execute(
         "ALTER TABLE posts ADD COLUMN search_vector tsvector GENERATED ALWAYS AS ("
-        "setweight(to_tsvector('simple', coalesce(headline, '')), 'A') || "
-        "setweight(to_tsvector('simple', coalesce(tags::text, '')), 'B') || "
-        "setweight(to_tsvector('simple', coalesce(deck, '')), 'B') || "
-        "setweight(to_tsvector('simple', coalesce(body, '')), 'C')) STORED"
+        "setweight(to_tsvector('simple', byline_fold(coalesce(headline, ''))), 'A') || "
+        "setweight(to_tsvector('simple', byline_fold(coalesce(tags::text, ''))), 'B') || "
+        "setweight(to_tsvector('simple', byline_fold(coalesce(deck, ''))), 'B') || "
+        "setweight(to_tsvector('simple', byline_fold(coalesce(body, ''))), 'C')) STORED"
     )
     op.execute("CREATE INDEX ix_posts_search_vector ON posts USING gin (search_vector)")
 
@@ -131,6 +146,9 @@ def downgrade() -> None:
         for trigger in ("posts_fts_ai", "posts_fts_ad", "posts_fts_au"):
             op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
         op.execute("DROP TABLE IF EXISTS posts_fts")
+    if dialect == "postgresql":
+        op.execute("ALTER TABLE posts DROP COLUMN IF EXISTS search_vector")
+        op.execute("DROP FUNCTION IF EXISTS byline_fold(text)")
     op.drop_table("revisions")
     op.drop_table("posts")
     op.drop_table("blogs")

@@ -7,6 +7,7 @@ SQLite uses the FTS5 index the migrations keep in sync by triggers; PostgreSQL u
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, literal_column, select, text
@@ -18,7 +19,10 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def query_words(query: str) -> list[str]:
-    return _WORD.findall(query.lower())
+    """Lower-cased words with accents folded, as both indexes store them."""
+    decomposed = unicodedata.normalize("NFKD", query.lower())
+    folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _WORD.findall(folded)
 
 
 def fts5_expression(words: list[str]) -> str:

@@ -154,3 +154,10 @@ def test_list_filters_and_orders_by_update(store):
         assert [p.id for p in posts.list_posts(s)] == [a.id, b.id]
         assert [p.id for p in posts.list_posts(s, status=PostStatus.IN_REVIEW)] == [a.id]
         assert [p.id for p in posts.list_posts(s, blog=b.blog_id)] == [b.id]
+
+
+def test_search_ignores_accents_on_every_backend(store):
+    post = _new(store, headline="Notícias de São Paulo", body="Señal débil en Cañón")
+    with store.session() as s:
+        for query in ("sao paulo", "São", "noticias", "senal debil", "CAÑÓN"):
+            assert [p.id for p in posts.list_posts(s, search=query)] == [post.id], query
