@@ -34,7 +34,12 @@ check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
 	  { echo "Byline needs Python 3.11 or newer ($(PYTHON) is older)."; exit 1; }
 	@$(PYTHON) -c 'import venv, ensurepip' 2>/dev/null || \
-	  { echo "Python's venv module is missing. Install it with: sudo apt-get install python3-venv"; exit 1; }
+	  { if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	      echo "Installing python3-venv (Python's venv module is missing)"; \
+	      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv; \
+	    else \
+	      echo "Python's venv module is missing. Install it with: sudo apt-get install python3-venv"; exit 1; \
+	    fi; }
 
 $(BIN)/python: | check-python
 	$(PYTHON) -m venv $(VENV)
