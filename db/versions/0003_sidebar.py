@@ -23,9 +23,7 @@ def upgrade() -> None:
         batch.add_column(
             sa.Column("sidebar_auto", sa.Boolean, nullable=False, server_default=sa.true())
         )
-        batch.add_column(
-            sa.Column("sidebar_count", sa.Integer, nullable=False, server_default="5")
-        )
+        batch.add_column(sa.Column("sidebar_count", sa.Integer, nullable=False, server_default="5"))
         batch.add_column(sa.Column("default_target", sa.String(200), nullable=True))
     op.create_table(
         "sidebar_links",

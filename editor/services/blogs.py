@@ -184,9 +184,7 @@ def _check(session: Session, blog: Blog, key: str, value: Any) -> Any:
     if key == "site_url":
         return validate_url(text, field="site URL") if text else ""
     if key == "comments_url_pattern" and text and "{post_url}" not in text:
-        raise InputError(
-            "comments URL pattern: must contain {post_url}, e.g. {post_url}#comments."
-        )
+        raise InputError("comments URL pattern: must contain {post_url}, e.g. {post_url}#comments.")
     if key == "logo_path" and text:
         path = Path(text).expanduser()
         if not path.is_file():

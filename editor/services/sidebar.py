@@ -238,8 +238,11 @@ def recent_posts(session: Session, blog: Blog, limit: int) -> list[RecentPost]:
     )
     return [
         RecentPost(
-            title=headline or slug, url=canonical_url(blog, slug),
-            date=_local_date(published_at, tz), source=LinkSource.AUTO, post_id=post_id,
+            title=headline or slug,
+            url=canonical_url(blog, slug),
+            date=_local_date(published_at, tz),
+            source=LinkSource.AUTO,
+            post_id=post_id,
         )  # fmt: skip
         for post_id, headline, slug, published_at, tz in session.execute(stmt)
     ]

@@ -41,8 +41,11 @@ def _current(draw):
     for i, url in enumerate(urls):
         links.append(
             LinkSpec(
-                title=f"link {i}", url=url, pinned=draw(st.booleans()),
-                source=draw(st.sampled_from(list(LinkSource))), id=i + 1,
+                title=f"link {i}",
+                url=url,
+                pinned=draw(st.booleans()),
+                source=draw(st.sampled_from(list(LinkSource))),
+                id=i + 1,
             )  # fmt: skip
         )
     return links
@@ -197,6 +200,8 @@ def test_invalid_urls_raise_a_clear_input_error(bad, base, message):
 
 
 def test_normalise_url_compares_host_case_and_trailing_slash():
-    assert normalise_url("HTTPS://Example.ORG:443/Path/") == normalise_url("https://example.org/Path")
+    assert normalise_url("HTTPS://Example.ORG:443/Path/") == normalise_url(
+        "https://example.org/Path"
+    )
     assert normalise_url("https://x.org/a") != normalise_url("https://x.org/A")
     assert normalise_url("http://x.org/a") != normalise_url("https://x.org/a")
