@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -196,8 +196,12 @@ def replace_links(session: Session, blog: Blog, specs: Sequence[LinkSpec]) -> li
     now = utcnow()
     result: list[SidebarLink] = []
     for spec in specs:
-        link = existing.get(spec.id) if spec.id is not None else None
-        if link is None:
+        if spec.post_id is not None and session.get(Post, spec.post_id) is None:
+            spec = replace(spec, post_id=None)  # that post was deleted since the snapshot
+        found = existing.get(spec.id) if spec.id is not None else None
+        if found is not None:
+            link = found
+        else:
             link = SidebarLink(blog_id=blog.id, created_at=now)
             if spec.id is not None and session.get(SidebarLink, spec.id) is None:
                 link.id = spec.id  # an undone removal comes back as the same link
@@ -243,7 +247,7 @@ def recent_posts(session: Session, blog: Blog, limit: int) -> list[RecentPost]:
             date=_local_date(published_at, tz),
             source=LinkSource.AUTO,
             post_id=post_id,
-        )  # fmt: skip
+        )
         for post_id, headline, slug, published_at, tz in session.execute(stmt)
     ]
 
@@ -307,10 +311,10 @@ def _local_date(when: Any, tz: str) -> date | None:
         return None
     if tz:
         try:
-            return when.astimezone(ZoneInfo(tz)).date()  # type: ignore[no-any-return]
+            return when.astimezone(ZoneInfo(tz)).date()
         except (ZoneInfoNotFoundError, ValueError):
             pass
-    return when.date()  # type: ignore[no-any-return]
+    return when.date()
 
 
 def _renumber(links: Sequence[SidebarLink]) -> None:

@@ -69,9 +69,9 @@ def test_deleting_a_blog_with_posts_needs_a_decision(store):
     with store.session() as s:
         blogs.create_blog(s, "Desk")
     _post(store, "Desk", "Kept")
-    with pytest.raises(blogs.BlogHasPostsError, match="1 post; nothing was deleted") as err:
-        with store.session() as s:
-            blogs.delete_blog(s, blogs.find_blog(s, "Desk"))
+    refused = pytest.raises(blogs.BlogHasPostsError, match="1 post; nothing was deleted")
+    with refused as err, store.session() as s:
+        blogs.delete_blog(s, blogs.find_blog(s, "Desk"))
     assert err.value.post_count == 1
     with store.session() as s:
         assert blogs.count_posts(s, blogs.find_blog(s, "Desk")) == 1

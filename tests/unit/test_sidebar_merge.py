@@ -46,7 +46,7 @@ def _current(draw):
                 pinned=draw(st.booleans()),
                 source=draw(st.sampled_from(list(LinkSource))),
                 id=i + 1,
-            )  # fmt: skip
+            )
         )
     return links
 
