@@ -17,6 +17,10 @@ def blog_to_json(blog: Blog) -> dict[str, Any]:
         "language": blog.language,
         "default_byline_role": blog.default_byline_role,
         "comments_url_pattern": blog.comments_url_pattern,
+        "logo_path": blog.logo_path,
+        "sidebar_auto": blog.sidebar_auto,
+        "sidebar_count": blog.sidebar_count,
+        "default_target": blog.default_target,
     }
 
 

@@ -1,21 +1,32 @@
 """Byline's data model: SQLAlchemy 2 typed models and plain value types. No Qt here."""
 
 from editor.model.base import Base, UTCDateTime, utcnow
-from editor.model.blog import DEFAULT_ROLE, DEFAULT_THEME, Blog
+from editor.model.blog import (
+    DEFAULT_ROLE,
+    DEFAULT_SIDEBAR_COUNT,
+    DEFAULT_THEME,
+    MAX_SIDEBAR_COUNT,
+    Blog,
+)
 from editor.model.post import CONTENT_FIELDS, Post, PostContent, PostStatus
 from editor.model.revision import Revision, RevisionReason
+from editor.model.sidebar import LinkSource, SidebarLink
 
 __all__ = [
     "CONTENT_FIELDS",
     "DEFAULT_ROLE",
+    "DEFAULT_SIDEBAR_COUNT",
     "DEFAULT_THEME",
+    "MAX_SIDEBAR_COUNT",
     "Base",
     "Blog",
+    "LinkSource",
     "Post",
     "PostContent",
     "PostStatus",
     "Revision",
     "RevisionReason",
+    "SidebarLink",
     "UTCDateTime",
     "utcnow",
 ]

@@ -1,16 +1,18 @@
-"""A blog: the publication a post belongs to, with its page settings."""
+"""A blog: the publication a post belongs to, with its page and sidebar settings."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import String, Text
+from sqlalchemy import Boolean, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from editor.model.base import Base, UTCDateTime, utcnow
 
 DEFAULT_ROLE = "Guest blogger"
 DEFAULT_THEME = "newsroom"
+DEFAULT_SIDEBAR_COUNT = 5
+MAX_SIDEBAR_COUNT = 50
 
 
 class Blog(Base):
@@ -24,6 +26,14 @@ class Blog(Base):
     language: Mapped[str] = mapped_column(String(35), default="en")
     default_byline_role: Mapped[str] = mapped_column(String(200), default=DEFAULT_ROLE)
     comments_url_pattern: Mapped[str] = mapped_column(String(500), default="")
+    # A path to an image file on this computer ("" for none). Kept as a path, not bytes, so the
+    # database stays small and the render step copies the file into the export like any asset.
+    logo_path: Mapped[str] = mapped_column(String(1000), default="")
+    # "Recent posts": fill the sidebar with the newest N published posts on refresh.
+    sidebar_auto: Mapped[bool] = mapped_column(Boolean, default=True)
+    sidebar_count: Mapped[int] = mapped_column(Integer, default=DEFAULT_SIDEBAR_COUNT)
+    # The name of the publishing target posts of this blog go to by default (publishing issue).
+    default_target: Mapped[str | None] = mapped_column(String(200), nullable=True, default=None)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     def __repr__(self) -> str:

@@ -1,14 +1,46 @@
-"""Blogs: finding, creating and listing them."""
+"""Blogs: finding, creating, changing, listing and deleting them."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from editor.errors import NotFoundError
-from editor.model import DEFAULT_ROLE, Blog
+from editor.errors import InputError, NotFoundError
+from editor.model import DEFAULT_ROLE, MAX_SIDEBAR_COUNT, Blog, Post
+from editor.services.sidebar_merge import validate_url
+from editor.services.slugs import unique_slug
 
 DEFAULT_BLOG_NAME = "My Blog"
+
+# The settings a user can change, each with the check it must pass.
+EDITABLE = (
+    "name", "site_url", "description", "theme", "language", "default_byline_role",
+    "comments_url_pattern", "logo_path", "sidebar_auto", "sidebar_count", "default_target",
+)  # fmt: skip
+
+
+class BlogHasPostsError(InputError):
+    """Deleting a blog that still has posts needs a decision about them."""
+
+    def __init__(self, blog: Blog, count: int) -> None:
+        super().__init__(
+            f"Blog {blog.name!r} has {count} post{'s' if count != 1 else ''}; nothing was "
+            "deleted. Say whether to move them to another blog or to delete them too."
+        )
+        self.post_count = count
+
+
+@dataclass(frozen=True)
+class BlogDeleted:
+    name: str
+    moved_posts: int = 0
+    deleted_posts: int = 0
+    moved_to: str | None = None
+    renamed_slugs: tuple[tuple[str, str], ...] = ()  # (old, new) where the target had the slug
 
 
 def list_blogs(session: Session) -> list[Blog]:
@@ -48,3 +80,118 @@ def default_blog(session: Session) -> Blog:
     """The blog a new post goes to when none is named: the first one, created if need be."""
     blog = session.scalar(select(Blog).order_by(Blog.id).limit(1))
     return blog if blog is not None else get_or_create_blog(session, DEFAULT_BLOG_NAME)
+
+
+def create_blog(session: Session, name: str, **settings: Any) -> Blog:
+    """A new blog. Refuses a name already taken (names compare without case)."""
+    blog = Blog(name="", site_url="", description="", theme="newsroom", language="en",
+                default_byline_role=DEFAULT_ROLE, comments_url_pattern="", logo_path="",
+                sidebar_auto=True, sidebar_count=5, default_target=None)  # fmt: skip
+    _apply(session, blog, {"name": name, **settings})
+    session.add(blog)
+    session.flush()
+    return blog
+
+
+def update_blog(session: Session, blog: Blog, **changes: Any) -> Blog:
+    """Change some settings; each is checked, and nothing changes if one is wrong."""
+    _apply(session, blog, changes)
+    session.flush()
+    return blog
+
+
+def count_posts(session: Session, blog: Blog) -> int:
+    return session.scalar(select(func.count(Post.id)).where(Post.blog_id == blog.id)) or 0
+
+
+def delete_blog(
+    session: Session,
+    blog: Blog,
+    *,
+    move_posts_to: Blog | None = None,
+    delete_posts: bool = False,
+) -> BlogDeleted:
+    """Delete a blog and its sidebar. Its posts go to ``move_posts_to``, or are deleted with
+    their revisions when ``delete_posts``; with neither, a blog with posts is refused."""
+    if move_posts_to is not None and delete_posts:
+        raise InputError("Either move the posts to another blog or delete them, not both.")
+    if move_posts_to is not None and move_posts_to.id == blog.id:
+        raise InputError("Posts cannot be moved to the blog that is being deleted.")
+    count = count_posts(session, blog)
+    posts = list(session.scalars(select(Post).where(Post.blog_id == blog.id).order_by(Post.id)))
+    result = BlogDeleted(name=blog.name)
+    if count and move_posts_to is None and not delete_posts:
+        raise BlogHasPostsError(blog, count)
+    if move_posts_to is not None:
+        renamed: list[tuple[str, str]] = []
+        for post in posts:
+            slug = unique_slug(session, move_posts_to.id, post.slug, exclude_post=post.id)
+            if slug != post.slug:
+                renamed.append((post.slug, slug))
+            post.blog_id = move_posts_to.id
+            post.blog = move_posts_to
+            post.slug = slug
+            session.flush()  # one at a time, so the next slug check sees this one
+        result = BlogDeleted(blog.name, moved_posts=count, moved_to=move_posts_to.name,
+                             renamed_slugs=tuple(renamed))  # fmt: skip
+    elif delete_posts:
+        for post in posts:
+            session.delete(post)
+        session.flush()
+        result = BlogDeleted(blog.name, deleted_posts=count)
+    session.delete(blog)
+    session.flush()
+    return result
+
+
+def _apply(session: Session, blog: Blog, changes: dict[str, Any]) -> None:
+    unknown = sorted(set(changes) - set(EDITABLE))
+    if unknown:
+        raise InputError(f"Unknown blog setting: {', '.join(unknown)}.")
+    values = {key: _check(session, blog, key, value) for key, value in changes.items()}
+    for key, value in values.items():
+        setattr(blog, key, value)
+
+
+def _check(session: Session, blog: Blog, key: str, value: Any) -> Any:
+    if key in ("sidebar_auto",):
+        return bool(value)
+    if key == "sidebar_count":
+        try:
+            count = int(value)
+        except (TypeError, ValueError):
+            raise InputError(f"sidebar count: {value!r} is not a number.") from None
+        if not 0 <= count <= MAX_SIDEBAR_COUNT:
+            raise InputError(f"sidebar count: must be between 0 and {MAX_SIDEBAR_COUNT}.")
+        return count
+    if key == "default_target":
+        text = str(value or "").strip()
+        return text or None
+    text = str(value if value is not None else "").strip()
+    if key == "name":
+        if not text:
+            raise InputError("name: a blog needs a name.")
+        if len(text) > 200:
+            raise InputError("name: longer than 200 characters.")
+        clash = session.scalar(
+            select(Blog).where(func.lower(Blog.name) == text.lower(), Blog.id != blog.id)
+            if blog.id is not None
+            else select(Blog).where(func.lower(Blog.name) == text.lower())
+        )
+        if clash is not None:
+            raise InputError(f"name: there is already a blog named {clash.name!r}.")
+        return text
+    if key == "site_url":
+        return validate_url(text, field="site URL") if text else ""
+    if key == "comments_url_pattern" and text and "{post_url}" not in text:
+        raise InputError("comments URL pattern: must contain {post_url}, e.g. {post_url}#comments.")
+    if key == "logo_path" and text:
+        path = Path(text).expanduser()
+        if not path.is_file():
+            raise InputError(f"logo: {path} is not a file.")
+        return str(path.resolve())
+    if key == "language" and not text:
+        raise InputError("language: give a language code such as en or es.")
+    if key == "theme" and not text:
+        raise InputError("theme: give a theme name.")
+    return text
