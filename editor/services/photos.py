@@ -229,3 +229,24 @@ def attach_lead_from_front_matter(session: Session, post: Post, ref: LeadPhotoRe
         session, post, Path(ref.file), lead=True,
         caption=ref.caption or None, credit=ref.credit or None, alt=ref.alt or None,
     )  # fmt: skip
+
+
+def attach_from_bundle(
+    session: Session, post: Post, folder: Path, entries: Sequence[dict[str, object]]
+) -> list[Photo]:
+    """Bring a bundle's photos back (``post.json``'s ``photos`` list): each is re-attached from
+    its largest JPEG rendition (a bundle carries no originals), with its texts and role."""
+    attached: list[Photo] = []
+    for entry in entries:
+        files = [f for f in entry.get("renditions") or [] if isinstance(f, dict)]  # type: ignore[attr-defined]
+        jpegs = sorted((f for f in files if f.get("format") == "jpeg"),
+                       key=lambda f: int(f.get("width") or 0))  # fmt: skip
+        if not jpegs:
+            raise InputError(f"{folder}: photo {entry.get('uuid')} has no JPEG rendition")
+        path = folder / str(jpegs[-1]["file"])
+        photo = attach(session, post, path, filename=str(entry.get("filename") or path.name),
+                       lead=entry.get("role") == PhotoRole.LEAD.value)  # fmt: skip
+        texts = {name: str(entry[name]) for name in EDITABLE_FIELDS if name in entry}
+        update_photo(session, photo, **texts)
+        attached.append(photo)
+    return attached
