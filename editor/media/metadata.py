@@ -20,11 +20,12 @@ beyond that: a photo with neither has no credit, and the panel and the publishin
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from PIL import Image, IptcImagePlugin
+from PIL import Image, ImageFile, IptcImagePlugin
 
 log = logging.getLogger(__name__)
 
@@ -118,7 +119,9 @@ def build_credit(byline: str, source: str) -> str:
 
 
 def _read_iptc(im: Image.Image) -> dict[str, str]:
-    info = IptcImagePlugin.getiptcinfo(im)  # type: ignore[arg-type]
+    if not isinstance(im, ImageFile.ImageFile):
+        return {}
+    info = IptcImagePlugin.getiptcinfo(im)
     if not info:
         return {}
     charset = _first(info.get(IPTC_CHARSET))
@@ -137,7 +140,7 @@ def _read_iptc(im: Image.Image) -> dict[str, str]:
 def _first(value: Any) -> bytes | None:
     if isinstance(value, list):
         return value[0] if value else None
-    return value  # type: ignore[no-any-return]
+    return value if isinstance(value, bytes) else None
 
 
 def _decode_iptc(raw: bytes, utf8: bool) -> str:
@@ -226,9 +229,7 @@ def _read_exif(im: Image.Image) -> dict[str, str]:
         else:
             text = str(value)
             # Pillow hands EXIF ASCII back as Latin-1; most cameras and tools write UTF-8.
-            try:
+            with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
                 text = text.encode("latin-1").decode("utf-8")
-            except (UnicodeEncodeError, UnicodeDecodeError):
-                pass
         out[name] = text.strip("\x00 ")
     return out

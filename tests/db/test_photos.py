@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PIL import Image
 from sqlalchemy import func, select
 
 from editor.errors import InputError
@@ -107,7 +108,7 @@ def test_bad_file_leaves_post_unchanged(store, tmp_path):
         photos.attach(s, s.get(type(post), post.id), jpeg_bytes(), filename="ok.jpg", lead=True)
     bad = tmp_path / "notes.jpg"
     bad.write_text("not a photo at all")
-    with pytest.raises(InputError, match="notes.jpg"), store.session() as s:
+    with pytest.raises(InputError, match=r"notes\.jpg"), store.session() as s:
         photos.attach(s, s.get(type(post), post.id), bad, lead=True)
     assert _counts(store) == (1, 1)
     with store.session() as s:
@@ -134,3 +135,43 @@ def test_lead_photo_from_front_matter(store, tmp_path):
         assert (photo.caption, photo.credit, photo.alt) == (
             "From front matter", "File/Agency", "A market at dawn",
         )  # fmt: skip
+
+
+def test_export_writes_renditions_and_bundle_round_trips(store, tmp_path):
+    from editor.media.cache import RenditionCache
+    from editor.media.export import write_post_renditions
+    from editor.media.renditions import RenditionStats
+
+    path = write_jpeg(tmp_path / "big.jpg", size=(2000, 1000))
+    exiftool(path, "-IPTC:By-line=Ana", "-IPTC:Source=AP", "-GPS:GPSLatitude=51.5",
+             "-GPS:GPSLatitudeRef=N")  # fmt: skip
+    post, other = _post(store, "Out"), _post(store, "Back")
+    cache = RenditionCache(tmp_path / "cache")
+    with store.session() as s:
+        p = s.get(type(post), post.id)
+        photos.attach(s, p, path, lead=True, alt="A wide street", caption="Rain")
+        entries = write_post_renditions(s, photos.list_photos(s, post.id), tmp_path / "bundle",
+                                        cache=cache)  # fmt: skip
+    (entry,) = entries
+    view = entry["view"]
+    assert view["src"] == f"images/{entry['uuid']}-1024.jpg"
+    assert view["srcset"].count("w,") == 3 and view["srcset"].endswith("1600w")
+    assert (view["width"], view["height"]) == (1024, 512)
+    assert (view["alt"], view["caption"], view["credit"]) == ("A wide street", "Rain", "Ana/AP")
+    names = sorted(f["file"] for f in entry["renditions"])
+    assert len(names) == 8
+    with Image.open(tmp_path / "bundle" / names[0]) as im:
+        assert im.getexif().get_ifd(0x8825) == {}
+
+    stats = RenditionStats()
+    with store.session() as s:
+        write_post_renditions(s, photos.list_photos(s, post.id), tmp_path / "again",
+                              cache=cache, stats=stats)  # fmt: skip
+    assert (stats.decoded, stats.cached) == (0, 8)
+
+    with store.session() as s:
+        (back,) = photos.attach_from_bundle(s, s.get(type(other), other.id),
+                                            tmp_path / "bundle", entries)  # fmt: skip
+        assert back.is_lead
+        assert (back.alt, back.caption, back.credit) == ("A wide street", "Rain", "Ana/AP")
+        assert (back.width, back.height) == (1600, 800)

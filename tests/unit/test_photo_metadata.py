@@ -42,7 +42,8 @@ def test_every_xmp_field(tmp_path):
     p = write_jpeg(tmp_path / "p.jpg")
     exiftool(p, "-XMP-dc:Creator=Zoë Ñandú", "-XMP-photoshop:Credit=Zoë/EFE",
              "-XMP-photoshop:Source=EFE", "-XMP-dc:Rights=© EFE", "-XMP-dc:Description=Ça va",
-             "-XMP-photoshop:Headline=Título", "-XMP-iptcCore:AltTextAccessibility=Two men")  # fmt: skip
+             "-XMP-photoshop:Headline=Título",
+             "-XMP-iptcCore:AltTextAccessibility=Two men")  # fmt: skip
     assert _meta(p).filled() == {
         "byline": "Zoë Ñandú", "credit": "Zoë/EFE", "source": "EFE", "copyright": "© EFE",
         "caption": "Ça va", "headline": "Título", "alt": "Two men",

@@ -78,8 +78,8 @@ def test_orientation_is_applied(cache):
 
 def test_embedded_profile_converted_to_srgb(cache):
     buf = BytesIO()
-    Image.new("RGB", (700, 500), (255, 0, 0)).save(buf, "JPEG", quality=95,
-                                                    icc_profile=swapped_primaries_icc())  # fmt: skip
+    red = Image.new("RGB", (700, 500), (255, 0, 0))
+    red.save(buf, "JPEG", quality=95, icc_profile=swapped_primaries_icc())
     out = r.render_many([_job(buf.getvalue(), (700, 500))], cache)["p1"]
     for x in out:
         with Image.open(x.path) as im:
