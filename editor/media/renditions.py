@@ -236,7 +236,7 @@ def render_one(
         if _is_cancelled(cancel):
             raise Cancelled(f"cancelled while processing {name}")
         if current.size != (w, h):
-            current = current.resize((w, h), Image.Resampling.LANCZOS, reducing_gap=3.0)
+            current = current.resize((w, h), _filter(index))
         if index == 0:
             current = to_srgb(current, frames.info.get("icc_profile"))
         for fmt in settings.formats:
@@ -321,3 +321,10 @@ def encode(
 def target_box(width: int, height: int, target_width: int) -> tuple[int, int]:
     """The real box for ``draft()``: the target width and the height it implies."""
     return target_width, math.ceil(target_width * height / width)
+
+
+def _filter(step: int) -> Image.Resampling:
+    """BICUBIC for the first step down from the draft decode (at most 2x, the DCT scaling has
+    already filtered; ~1/3 cheaper than LANCZOS, 0.04 dB apart in bench_photos), LANCZOS for the
+    cascade steps, which are small."""
+    return Image.Resampling.BICUBIC if step == 0 else Image.Resampling.LANCZOS
