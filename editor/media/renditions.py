@@ -260,13 +260,13 @@ def decode_for(im: Image.Image, box: tuple[int, int]) -> Image.Image:
     im.load()
     icc = im.info.get("icc_profile")
     out = ImageOps.exif_transpose(im) or im
-    out = _normalise_mode(out)
+    out = normalise_mode(out)
     if icc:
         out.info["icc_profile"] = icc
     return out
 
 
-def _normalise_mode(im: Image.Image) -> Image.Image:
+def normalise_mode(im: Image.Image) -> Image.Image:
     if im.mode.startswith("I;16") or im.mode == "I":
         im = im.convert("I").point(lambda v: v * (1 / 256)).convert("L")
     elif im.mode == "F":

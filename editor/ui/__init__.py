@@ -1,0 +1,1 @@
+"""Qt only here: views, controllers, workers."""
