@@ -17,6 +17,7 @@ import math
 import shutil
 import tempfile
 import time
+from collections.abc import Callable
 from io import BytesIO
 from pathlib import Path
 
@@ -120,6 +121,14 @@ def webp_methods(data: bytes) -> None:
               f"  PSNR {psnr:5.2f} dB")  # fmt: skip
 
 
+def _timed(label: str, fn: Callable[[], object]) -> float:
+    wall, cpu = time.perf_counter(), time.process_time()
+    fn()
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    print(f"  {label}: {wall:.2f} s wall, {cpu:.2f} s CPU ({cpu / wall:.2f} cores busy)")
+    return wall
+
+
 def run() -> list[Figure]:
     datas = [p.read_bytes() for p in photos()]
     settings = RenditionSettings()
@@ -135,13 +144,10 @@ def run() -> list[Figure]:
         webp_methods(datas[0])
         draft = best_of(lambda: draft_decode(datas), repeat=3)
         ours = best_of(cold_export, repeat=3)
-        naive_time = best_of(lambda: naive(datas, settings), repeat=1, warmup=0)
-        # CPU seconds, for reading the wall-clock ratios on a shared, noisy machine.
-        for label, fn in (("draft decode", lambda: draft_decode(datas)), ("export", cold_export)):
-            wall, cpu = time.perf_counter(), time.process_time()
-            fn()
-            wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-            print(f"  {label}: {wall:.2f} s wall, {cpu:.2f} s CPU ({cpu / wall:.2f} cores busy)")
+        # CPU seconds too, for reading the wall-clock ratios on a shared, noisy machine.
+        naive_time = _timed("naive", lambda: naive(datas, settings))
+        _timed("draft decode", lambda: draft_decode(datas))
+        _timed("export", cold_export)
 
         warm_cache = RenditionCache(work / "warm")
         start = time.perf_counter()
