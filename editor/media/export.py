@@ -147,3 +147,12 @@ def write_post_renditions(
         entry["view"] = photo_view_data(photo, renditions, IMAGES_DIR)
         entries.append(entry)
     return entries
+
+
+def export_post_photos(
+    session: Session, post_id: int, folder: Path, **options: Any
+) -> list[dict[str, Any]]:
+    """:func:`write_post_renditions` for all of a post's photos, the lead first."""
+    from editor.services.photos import list_photos
+
+    return write_post_renditions(session, list_photos(session, post_id), folder, **options)
