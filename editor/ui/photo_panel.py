@@ -137,8 +137,12 @@ class PhotoPanel(QWidget):
     def _request_thumbnail(self, item: PhotoItem) -> None:
         if self.load_original is None or item.sha256 in self._pending:
             return
+        try:
+            data = self.load_original(item.id)  # read on this thread: sessions stay here
+        except Exception as exc:  # e.g. the photo was removed meanwhile
+            self.card(item.id).set_thumbnail_error(str(exc))
+            return
         self._pending.add(item.sha256)
-        data = self.load_original(item.id)  # read on this thread: sessions stay here
         signals = self._signals
 
         def work() -> None:
