@@ -57,5 +57,15 @@ def user_config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR))
 
 
+def user_cache_dir() -> Path:
+    """Rebuildable files, e.g. photo renditions (``BYLINE_CACHE_DIR`` overrides it)."""
+    override = os.environ.get("BYLINE_CACHE_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR))
+
+
 def default_database_path() -> Path:
     return user_data_dir() / "byline.sqlite3"

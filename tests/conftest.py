@@ -15,6 +15,7 @@ os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu"
 _home = tempfile.mkdtemp(prefix="byline-test-home-")
 os.environ["BYLINE_DATA_DIR"] = os.path.join(_home, "data")
 os.environ["BYLINE_CONFIG_DIR"] = os.path.join(_home, "config")
+os.environ["BYLINE_CACHE_DIR"] = os.path.join(_home, "cache")
 os.environ["XDG_RUNTIME_DIR"] = os.path.join(_home, "runtime")
 os.makedirs(os.environ["XDG_RUNTIME_DIR"], mode=0o700, exist_ok=True)
 os.environ.pop("BYLINE_DB", None)
@@ -30,4 +31,5 @@ __all__ = ["require_service"]
 def _isolated_user_dirs(tmp_path, monkeypatch):
     monkeypatch.setenv("BYLINE_DATA_DIR", str(tmp_path / "user-data"))
     monkeypatch.setenv("BYLINE_CONFIG_DIR", str(tmp_path / "user-config"))
+    monkeypatch.setenv("BYLINE_CACHE_DIR", str(tmp_path / "user-cache"))
     monkeypatch.delenv("BYLINE_DB", raising=False)

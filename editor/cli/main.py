@@ -20,9 +20,9 @@ log = logging.getLogger("byline")
 
 
 def _command_modules() -> list[ModuleType]:
-    from editor.cli import blogs, posts, sidebar
+    from editor.cli import blogs, photos, posts, sidebar
 
-    return [posts, blogs, sidebar]
+    return [posts, photos, blogs, sidebar]
 
 
 def build_parser() -> argparse.ArgumentParser:

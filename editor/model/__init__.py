@@ -8,6 +8,7 @@ from editor.model.blog import (
     MAX_SIDEBAR_COUNT,
     Blog,
 )
+from editor.model.photo import PHOTO_TEXT_FIELDS, Photo, PhotoBlob, PhotoRole
 from editor.model.post import CONTENT_FIELDS, Post, PostContent, PostStatus
 from editor.model.revision import Revision, RevisionReason
 from editor.model.sidebar import LinkSource, SidebarLink
@@ -18,9 +19,13 @@ __all__ = [
     "DEFAULT_SIDEBAR_COUNT",
     "DEFAULT_THEME",
     "MAX_SIDEBAR_COUNT",
+    "PHOTO_TEXT_FIELDS",
     "Base",
     "Blog",
     "LinkSource",
+    "Photo",
+    "PhotoBlob",
+    "PhotoRole",
     "Post",
     "PostContent",
     "PostStatus",

@@ -1,0 +1,1 @@
+"""Photos without Qt: reading metadata, checking files, making privacy-safe renditions."""
