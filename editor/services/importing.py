@@ -24,10 +24,15 @@ def import_parsed(session: Session, parsed: ParsedPost) -> Post:
             "%s: a post with id %s exists already; importing as a new post", parsed.source, uuid
         )
         uuid = None
-    return create_post(
+    post = create_post(
         session, parsed.content, blog=blog, status=parsed.status,
         reason=RevisionReason.IMPORT, uuid=uuid,
     )  # fmt: skip
+    if parsed.lead_photo is not None:
+        from editor.services.photos import attach_lead_from_front_matter
+
+        attach_lead_from_front_matter(session, post, parsed.lead_photo)
+    return post
 
 
 def import_markdown_file(session: Session, path: Path) -> Post:

@@ -109,3 +109,34 @@ def test_version_flag(capsys):
         main(["--version"])
     assert exc.value.code == 0
     assert capsys.readouterr().out.startswith("byline ")
+
+
+def test_import_attaches_the_front_matter_lead_photo(run, tmp_path):
+    from tests.helpers.photos import jpeg_bytes
+
+    (tmp_path / "pics").mkdir()
+    (tmp_path / "pics" / "market.jpg").write_bytes(jpeg_bytes())
+    md = tmp_path / "post.md"
+    md.write_text(
+        "---\nheadline: Market day\nlead_photo:\n  file: pics/market.jpg\n"
+        "  caption: Stalls at dawn\n  credit: Ana Ruiz/Agencia Sur\n  alt: Rows of stalls\n---\nBody\n"
+    )
+    assert run("import", str(md))[0] == 0
+    code, out, _ = run("photo", "list", "1", "--json")
+    photos = json.loads(out)
+    assert code == 0 and len(photos) == 1
+    assert (photos[0]["role"], photos[0]["caption"], photos[0]["credit"], photos[0]["alt"]) == (
+        "lead",
+        "Stalls at dawn",
+        "Ana Ruiz/Agencia Sur",
+        "Rows of stalls",
+    )
+
+
+def test_import_with_a_broken_lead_photo_imports_nothing(run, tmp_path):
+    (tmp_path / "fake.jpg").write_text("not a photo")
+    md = tmp_path / "post.md"
+    md.write_text("---\nheadline: Market day\nlead_photo: fake.jpg\n---\nBody\n")
+    code, _, err = run("import", str(md))
+    assert code == 2 and "fake.jpg" in err
+    assert json.loads(run("list", "--json")[1]) == []
