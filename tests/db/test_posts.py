@@ -154,3 +154,16 @@ def test_list_filters_and_orders_by_update(store):
         assert [p.id for p in posts.list_posts(s)] == [a.id, b.id]
         assert [p.id for p in posts.list_posts(s, status=PostStatus.IN_REVIEW)] == [a.id]
         assert [p.id for p in posts.list_posts(s, blog=b.blog_id)] == [b.id]
+
+
+def test_move_post_to_another_blog_keeps_slug_unique_there(store):
+    _new(store, headline="Same words", blog="Other Blog")
+    post = _new(store, headline="Same words")
+    with store.session() as s:
+        other = blogs.find_blog(s, "Other Blog")
+        r = posts.move_post(s, post.id, other.id, expected_version=post.version)
+    assert r.changed and r.slug == "same-words-2" and r.version == post.version + 1
+    with store.session() as s:
+        assert posts.get_post(s, post.id).blog.name == "Other Blog"
+    with pytest.raises(ConflictError), store.session() as s:
+        posts.move_post(s, post.id, other.id, expected_version=post.version)
