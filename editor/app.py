@@ -74,6 +74,7 @@ def run_gui(db: str | None, read_only: bool) -> int:
     apply_palette(app)
 
     window = build_window(db, read_only)
+    window.open_failed.connect(lambda _message: app.exit(1))
     window.restore_layout()
     window.show()
     code = app.exec()

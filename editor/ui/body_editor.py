@@ -41,7 +41,7 @@ class BodyEditor(QPlainTextEdit):
         self.document().setDocumentMargin(12)
         self.highlighter = MarkdownHighlighter(self.document())
 
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         self.focus_lost.emit()
 
@@ -86,7 +86,7 @@ class BodyEditor(QPlainTextEdit):
         self.setTextCursor(cur)
 
     def set_line_prefix(self, prefix: str) -> None:
-        """Subhead, quote, list: give each selected line ``prefix`` (or remove it if all have it)."""
+        """Subhead, quote, list: prefix each selected line (or unprefix if all have it)."""
         cur = self.textCursor()
         doc = self.document()
         first = doc.findBlock(cur.selectionStart())

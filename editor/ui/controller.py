@@ -64,8 +64,9 @@ class EditorController(QObject):
 
     # -- opening ----------------------------------------------------------------------------
     def open(self, location: str | None, read_only: bool, last_uuid: str | None) -> None:
+        state = self._state
         self.executor.submit(
-            lambda: jobs.open_and_start(location, read_only, last_uuid),
+            lambda: jobs.open_and_start(state, location, read_only, last_uuid),
             self._opened,
             lambda exc: self.store_failed.emit(str(exc)),
         )

@@ -43,7 +43,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self._code = fmt(c.code)
         self.rehighlight()
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
+    def highlightBlock(self, text: str) -> None:
         if _HEADING.match(text):
             self.setFormat(0, len(text), self._heading)
             return

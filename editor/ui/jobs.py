@@ -71,7 +71,9 @@ class EditState:
     conflicted: set[int] = field(default_factory=set)
 
 
-def open_and_start(location: str | None, read_only: bool, last_uuid: str | None) -> Opened:
+def open_and_start(
+    state: EditState, location: str | None, read_only: bool, last_uuid: str | None
+) -> Opened:
     """Open the store, seed the sample post on a fresh database, and pick the post to show."""
     from editor.errors import NotFoundError
     from editor.services.posts import get_post, list_posts
@@ -96,6 +98,8 @@ def open_and_start(location: str | None, read_only: bool, last_uuid: str | None)
         if post is None and posts:
             post = get_post(s, posts[0].id)
         data = _data(post) if post is not None else None
+    if data is not None:
+        state.versions[data.id] = data.version
     return Opened(store, choices(store), posts, data, seeded is not None)
 
 

@@ -34,6 +34,7 @@ STATS_DELAY_MS = 300
 class MainWindow(QMainWindow):
     first_painted = Signal()
     list_refreshed = Signal()
+    open_failed = Signal(str)
 
     def __init__(self, executor: Executor, settings: WindowSettings, database_key: str) -> None:
         super().__init__()
@@ -135,7 +136,7 @@ class MainWindow(QMainWindow):
         hints.colorSchemeChanged.connect(self._scheme_changed)
 
     # -- start-up ---------------------------------------------------------------------------
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self._painted:
             self._painted = True
             QTimer.singleShot(0, self.first_painted.emit)
@@ -174,7 +175,7 @@ class MainWindow(QMainWindow):
         ErrorDialog.show(self, "Cannot open the database", message)
         self._closed = True  # nothing to save
         self.close()
-        QApplication.instance().exit(1)
+        self.open_failed.emit(message)
 
     def _set_editing_enabled(self, enabled: bool) -> None:
         self.form.setEnabled(enabled)
@@ -252,12 +253,12 @@ class MainWindow(QMainWindow):
         self.form.refresh_colors()
 
     # -- leaving ----------------------------------------------------------------------------
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
             self.controller.flush()
         super().changeEvent(event)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closed:
             self._closed = True
             self.controller.close()
