@@ -42,6 +42,7 @@ def build_window(
     executor = executor or DbExecutor()
     key = database_key(db)
     window = MainWindow(executor, settings, key)
+    window.restore_layout()
     last = settings.last_post(key)
 
     def start() -> None:
@@ -75,7 +76,6 @@ def run_gui(db: str | None, read_only: bool) -> int:
 
     window = build_window(db, read_only)
     window.open_failed.connect(lambda _message: app.exit(1))
-    window.restore_layout()
     window.show()
     code = app.exec()
     window.executor.shutdown()

@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         self.actions_ = ActionRegistry(self)
         self._painted = False
         self._closed = False
+        self._revisions_of: int | None = None
         self._stats_timer = QTimer(self, singleShot=True, interval=STATS_DELAY_MS)
         self._build()
         self._wire()
@@ -227,7 +228,8 @@ class MainWindow(QMainWindow):
     def _revisions(self, post_id: int, rows: list) -> None:
         current = self.controller.current
         if current is not None and current.id == post_id:
-            self.revisions.show_revisions(rows)
+            self.revisions.show_revisions(rows, same_post=post_id == self._revisions_of)
+            self._revisions_of = post_id
 
     def _update_stats(self) -> None:
         words = count_words(self.body.toPlainText())

@@ -44,6 +44,7 @@ class RevisionsPanel(QDockWidget):
         self.view.setPlaceholderText("Pick a revision to read it.")
         self.restore_button = QPushButton("Restore", objectName="restore", enabled=False)
         self.save_button = QPushButton("Save version…", objectName="save_version")
+        self._writable = True
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.list)
         split.addWidget(self.view)
@@ -62,10 +63,12 @@ class RevisionsPanel(QDockWidget):
         self.restore_button.clicked.connect(self._restore)
         self.save_button.clicked.connect(self.save_version_requested)
 
-    def show_revisions(self, rows: list[RevisionRow]) -> None:
+    def show_revisions(self, rows: list[RevisionRow], *, same_post: bool = True) -> None:
+        """Fill the list; a refresh of the same post keeps the revision being read."""
+        current = self.list.currentItem()
+        keep = current.data(NUMBER_ROLE) if current is not None and same_post else None
+        self.list.blockSignals(True)
         self.list.clear()
-        self.view.clear()
-        self.restore_button.setEnabled(False)
         for row in rows:
             reason = REASONS.get(row.reason, row.reason)
             text = f"#{row.number}  {when(row.created_at)}  {reason}"
@@ -75,6 +78,12 @@ class RevisionsPanel(QDockWidget):
             item.setData(NUMBER_ROLE, row.number)
             item.setToolTip(f"{row.created_at.astimezone():%Y-%m-%d %H:%M:%S} · {row.status}")
             self.list.addItem(item)
+            if row.number == keep:
+                self.list.setCurrentItem(item)
+        self.list.blockSignals(False)
+        if self.list.currentItem() is None:
+            self.view.clear()
+        self.restore_button.setEnabled(self._writable and self.list.currentItem() is not None)
 
     def show_text(self, number: int, text: str) -> None:
         item = self.list.currentItem()
@@ -87,7 +96,7 @@ class RevisionsPanel(QDockWidget):
         self.restore_button.setEnabled(writable and self.list.currentItem() is not None)
 
     def _current_changed(self, item: QListWidgetItem | None, _prev: object) -> None:
-        self.restore_button.setEnabled(item is not None and getattr(self, "_writable", True))
+        self.restore_button.setEnabled(item is not None and self._writable)
         if item is not None:
             self.revision_chosen.emit(item.data(NUMBER_ROLE))
 
