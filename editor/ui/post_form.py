@@ -62,7 +62,7 @@ class PostForm(QWidget):
         self.status = QComboBox(objectName="status")
         self.headline = QLineEdit(objectName="headline", placeholderText="Headline")
         self.headline_count = QLabel(objectName="headline_count")
-        self.deck = _Short(2, "Deck: one or two sentences that sell the story")
+        self.deck = _Short(3, "Deck: one or two sentences that sell the story")
         self.deck.setObjectName("deck")
         self.deck_count = QLabel(objectName="deck_count")
         self.byline = QLineEdit(objectName="byline", placeholderText="Author's name")

@@ -51,7 +51,8 @@ def test_sigkill_loses_at_most_two_seconds_of_typing(tmp_path, seed):
         post_id = post.id
     store.close()
 
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=path)
     proc = subprocess.Popen(
         [sys.executable, str(DRIVER), str(db)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT,
