@@ -55,6 +55,13 @@ def build_window(
     return window
 
 
+def _report_first_paint() -> None:
+    import time
+
+    print(f"first-paint {time.monotonic():.6f}", flush=True)
+    os._exit(0)
+
+
 def run_gui(db: str | None, read_only: bool) -> int:
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication
@@ -75,6 +82,8 @@ def run_gui(db: str | None, read_only: bool) -> int:
     apply_palette(app)
 
     window = build_window(db, read_only)
+    if os.environ.get("BYLINE_EXIT_AFTER_FIRST_PAINT"):  # start-up benchmark hook
+        window.first_painted.connect(_report_first_paint)
     window.open_failed.connect(lambda _message: app.exit(1))
     window.show()
     code = app.exec()

@@ -8,30 +8,36 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenuBar, QStyle, QToolBar, QWidget
+from PySide6.QtWidgets import QMenuBar, QToolBar, QWidget
 
 Key = QKeySequence.StandardKey
 
 
-@dataclass(frozen=True)
 class Spec:
-    text: str
-    shortcut: str | Key | None = None
-    menu: str = ""
-    toolbar: bool = False
-    icon: QStyle.StandardPixmap | None = None
-    tip: str = ""
-    writes: bool = False  # disabled when the database is read-only
+    """How an action looks and where it goes. (A plain class: a dataclass would cost
+    compile time before the first paint.)"""
+
+    def __init__(
+        self,
+        text: str,
+        shortcut: str | Key | None = None,
+        menu: str = "",
+        toolbar: bool = False,
+        icon: str | None = None,
+        tip: str = "",
+        writes: bool = False,  # disabled when the database is read-only
+    ) -> None:
+        self.text, self.shortcut, self.menu, self.toolbar = text, shortcut, menu, toolbar
+        self.icon, self.tip, self.writes = icon, tip, writes
 
 
 class Act(enum.Enum):
-    NEW_POST = Spec("&New Post", Key.New, "&File", True, QStyle.StandardPixmap.SP_FileIcon,
+    NEW_POST = Spec("&New Post", Key.New, "&File", True, "SP_FileIcon",
                     writes=True)  # fmt: skip
     SAVE_VERSION = Spec("Save &Version…", "Ctrl+Shift+S", "&File", True,
-                        QStyle.StandardPixmap.SP_DialogSaveButton, "Keep a named snapshot",
+                        "SP_DialogSaveButton", "Keep a named snapshot",
                         writes=True)  # fmt: skip
     QUIT = Spec("&Quit", Key.Quit, "&File")
     UNDO = Spec("&Undo", Key.Undo, "&Edit")
@@ -57,19 +63,25 @@ class ActionRegistry:
     def __init__(self, owner: QWidget) -> None:
         self._owner = owner
         self._actions: dict[Act, QAction] = {}
-        style = owner.style()
         for act in Act:
             spec = act.spec
             action = QAction(spec.text, owner)
             action.setObjectName(act.name.lower())
             if spec.shortcut is not None:
                 action.setShortcut(QKeySequence(spec.shortcut))
-            if spec.icon is not None:
-                action.setIcon(style.standardIcon(spec.icon))
             if spec.tip:
                 action.setToolTip(spec.tip)
             owner.addAction(action)
             self._actions[act] = action
+
+    def load_icons(self) -> None:
+        """Icons come after the first paint: QStyle's enums take time to build in PySide6."""
+        from PySide6.QtWidgets import QStyle
+
+        style = self._owner.style()
+        for act, action in self._actions.items():
+            if act.spec.icon is not None:
+                action.setIcon(style.standardIcon(getattr(QStyle.StandardPixmap, act.spec.icon)))
 
     def __getitem__(self, act: Act) -> QAction:
         return self._actions[act]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QFocusEvent, QFont, QFontDatabase, QTextCursor
+from PySide6.QtGui import QFocusEvent, QFontDatabase, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from editor.ui.highlighter import MarkdownHighlighter
@@ -35,7 +35,6 @@ class BodyEditor(QPlainTextEdit):
         self.setPlaceholderText("Write the story here. Markdown: ## subhead, **bold**, _italic_…")
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
         font.setPointSizeF(max(font.pointSizeF(), 10.0) * 1.15)
-        font.setStyleHint(QFont.StyleHint.Serif)
         self.setFont(font)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.document().setDocumentMargin(12)

@@ -9,17 +9,18 @@ Signals for other panels (preview, photos, sidebar):
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from editor.errors import ConflictError, ReadOnlyStoreError
-from editor.ui import jobs
 from editor.ui.autosave import AutosaveTimer
 from editor.ui.body_editor import BodyEditor
 from editor.ui.db_worker import Executor
-from editor.ui.jobs import EditState, Opened, PostData, SaveOutcome
 from editor.ui.post_form import PostForm
+
+if TYPE_CHECKING:
+    from editor.ui.jobs import EditState, Opened, PostData, SaveOutcome
 
 AskConflict = Callable[[str], bool]  # headline -> keep mine?
 
@@ -54,7 +55,8 @@ class EditorController(QObject):
         self.store: Any = None
         self.read_only = False
         self.current: PostData | None = None
-        self._state = EditState()  # touched only by jobs on the worker
+        self._state: EditState | None = None  # touched only by jobs on the worker
+        self._jobs: Any = None  # editor.ui.jobs, imported once the window has painted
         self._resolving = False
         self.autosave = AutosaveTimer(self)
         self.autosave.save_due.connect(self.save_now)
@@ -64,7 +66,10 @@ class EditorController(QObject):
 
     # -- opening ----------------------------------------------------------------------------
     def open(self, location: str | None, read_only: bool, last_uuid: str | None) -> None:
-        state = self._state
+        from editor.ui import jobs  # after the first paint: it brings dataclasses in
+
+        self._jobs = jobs
+        self._state = state = jobs.EditState()
         self.executor.submit(
             lambda: jobs.open_and_start(state, location, read_only, last_uuid),
             self._opened,
@@ -85,7 +90,7 @@ class EditorController(QObject):
             return
         self.flush()
         store, state = self.store, self._state
-        self.executor.submit(lambda: jobs.load_post(store, state, post_id), self._loaded)
+        self.executor.submit(lambda: self._jobs.load_post(store, state, post_id), self._loaded)
 
     def new_post(self, blog_id: int | None = None) -> None:
         if self.store is None or self.read_only:
@@ -99,11 +104,11 @@ class EditorController(QObject):
             self.posts_changed.emit()
             self.form.headline.setFocus()
 
-        self.executor.submit(lambda: jobs.new_post(store, state, blog), done, self._failed)
+        self.executor.submit(lambda: self._jobs.new_post(store, state, blog), done, self._failed)
 
     def reload_choices(self) -> None:
         store = self.store
-        self.executor.submit(lambda: jobs.choices(store), self.choices_loaded.emit)
+        self.executor.submit(lambda: self._jobs.choices(store), self.choices_loaded.emit)
 
     def _loaded(self, data: PostData) -> None:
         self.autosave.cancel()
@@ -139,7 +144,7 @@ class EditorController(QObject):
         post_id, store, state = self.current.id, self.store, self._state
         self.save_started.emit()
         self.executor.submit(
-            lambda: jobs.save(store, state, post_id, fields, status, blog),
+            lambda: self._jobs.save(store, state, post_id, fields, status, blog),
             self._saved,
             lambda exc: self._save_error(exc, post_id, fields),
         )
@@ -198,7 +203,7 @@ class EditorController(QObject):
             self.load_revisions()
 
         self.executor.submit(
-            lambda: jobs.resolve(store, state, post_id, fields, keep_mine), done, self._failed
+            lambda: self._jobs.resolve(store, state, post_id, fields, keep_mine), done, self._failed
         )
 
     def _failed(self, exc: BaseException) -> None:
@@ -210,7 +215,7 @@ class EditorController(QObject):
             return
         post_id, store = self.current.id, self.store
         self.executor.submit(
-            lambda: jobs.revisions(store, post_id),
+            lambda: self._jobs.revisions(store, post_id),
             lambda rows: self.revisions_loaded.emit(post_id, rows),
         )
 
@@ -219,7 +224,7 @@ class EditorController(QObject):
             return
         post_id, store = self.current.id, self.store
         self.executor.submit(
-            lambda: jobs.revision_text(store, post_id, number),
+            lambda: self._jobs.revision_text(store, post_id, number),
             lambda text: self.revision_text_loaded.emit(number, text),
         )
 
@@ -234,7 +239,7 @@ class EditorController(QObject):
             self.posts_changed.emit()
 
         self.executor.submit(
-            lambda: jobs.restore(store, state, post_id, number), done, self._failed
+            lambda: self._jobs.restore(store, state, post_id, number), done, self._failed
         )
 
     def save_version(self, label: str) -> None:
@@ -243,7 +248,7 @@ class EditorController(QObject):
         self.flush()
         post_id, store = self.current.id, self.store
         self.executor.submit(
-            lambda: jobs.save_version(store, post_id, label),
+            lambda: self._jobs.save_version(store, post_id, label),
             lambda _n: self.load_revisions(),
             self._failed,
         )

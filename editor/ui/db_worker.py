@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +43,7 @@ class DbExecutor(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="byline-db")
+        self._pool: ThreadPoolExecutor | None = None  # started by the first job
         self._last: Future[Any] | None = None
         self._closed = False
         self._finished.connect(self._deliver)
@@ -59,6 +61,10 @@ class DbExecutor(QObject):
                 self._finished.emit(on_done, value, False)
             return value
 
+        if self._pool is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="byline-db")
         self._last = self._pool.submit(run)
         return self._last
 
@@ -76,7 +82,8 @@ class DbExecutor(QObject):
 
     def shutdown(self) -> None:
         self._closed = True
-        self._pool.shutdown(wait=True)
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
 
 
 class SyncExecutor:
@@ -85,6 +92,8 @@ class SyncExecutor:
     def submit(
         self, job: Callable[[], Any], on_done: Done | None = None, on_error: Failed | None = None
     ) -> Future[Any]:
+        from concurrent.futures import Future
+
         future: Future[Any] = Future()
         try:
             value = job()

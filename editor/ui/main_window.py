@@ -3,6 +3,8 @@ Layout and wiring only; the logic is in :class:`EditorController`."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
@@ -21,12 +23,14 @@ from editor.ui.body_editor import BodyEditor, count_words, reading_minutes
 from editor.ui.conflict_dialog import ConflictDialog, ErrorDialog, SaveVersionDialog
 from editor.ui.controller import EditorController
 from editor.ui.db_worker import Executor
-from editor.ui.jobs import Choices, Opened, PostData, SaveOutcome
 from editor.ui.post_form import PostForm
 from editor.ui.post_list import PostList
 from editor.ui.revisions_panel import RevisionsPanel
 from editor.ui.settings import WindowSettings
 from editor.ui.theme import apply_palette, colors
+
+if TYPE_CHECKING:
+    from editor.ui.jobs import Choices, Opened, PostData, SaveOutcome
 
 STATS_DELAY_MS = 300
 
@@ -138,10 +142,14 @@ class MainWindow(QMainWindow):
 
     # -- start-up ---------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and not self._painted:
+        if not self._painted and event.type() == QEvent.Type.Paint:
             self._painted = True
-            QTimer.singleShot(0, self.first_painted.emit)
+            QTimer.singleShot(0, self._after_first_paint)
         return super().eventFilter(watched, event)
+
+    def _after_first_paint(self) -> None:
+        self.actions_.load_icons()
+        self.first_painted.emit()
 
     def restore_layout(self) -> None:
         s = self.settings

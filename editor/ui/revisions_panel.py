@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -15,8 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.ui.jobs import RevisionRow
 from editor.ui.post_list import when
+
+if TYPE_CHECKING:
+    from editor.ui.jobs import RevisionRow
 
 NUMBER_ROLE = Qt.ItemDataRole.UserRole
 

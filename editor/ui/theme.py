@@ -4,24 +4,25 @@ colours of our own (highlighter, length guidance) chosen to read well on either.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 
-@dataclass(frozen=True)
 class Colors:
-    heading: QColor
-    emphasis: QColor
-    link: QColor
-    quote: QColor
-    list_marker: QColor
-    code: QColor
-    ok: QColor
-    near: QColor
-    over: QColor
+    """The colours of one scheme (a plain class: no dataclass compile before first paint)."""
+
+    def __init__(self, **colors: QColor) -> None:
+        self.heading = colors["heading"]
+        self.emphasis = colors["emphasis"]
+        self.link = colors["link"]
+        self.quote = colors["quote"]
+        self.list_marker = colors["list_marker"]
+        self.code = colors["code"]
+        self.ok = colors["ok"]
+        self.near = colors["near"]
+        self.over = colors["over"]
 
 
 LIGHT = Colors(
