@@ -82,8 +82,9 @@ def run() -> list[Figure]:
     db = _ensure_database()
     home = tempfile.mkdtemp(prefix="byline-bench-home-")
     path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
-    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-               BYLINE_EXIT_AFTER_FIRST_PAINT="1", BYLINE_CONFIG_DIR=home, PYTHONPATH=path)  # fmt: skip
+    env = dict(os.environ, BYLINE_EXIT_AFTER_FIRST_PAINT="1", BYLINE_CONFIG_DIR=home,
+               PYTHONPATH=path)  # fmt: skip
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
     byline = [sys.executable, "-m", "editor", "--db", str(db)]
     bare = [sys.executable, str(ROOT / "bench" / "bare_window.py")]
     _first_paint(byline, env), _first_paint(bare, env)  # warm the file cache
