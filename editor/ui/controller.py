@@ -163,9 +163,7 @@ class EditorController(QObject):
             return
         if self.current is not None and self.current.id == outcome.post_id:
             self.form.show_slug(outcome.slug)
-        self.post_saved.emit(outcome)
-        if outcome.changed:
-            self.posts_changed.emit()
+        self.post_saved.emit(outcome)  # the window updates its list row (or reloads the list)
         if outcome.revision_added:
             self.load_revisions()
 

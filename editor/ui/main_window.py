@@ -225,6 +225,20 @@ class MainWindow(QMainWindow):
             self.saved_label.setText("Edited")
 
     def _saved(self, outcome: SaveOutcome) -> None:
+        current = self.controller.current
+        if outcome.changed:
+            in_place = (
+                current is not None
+                and current.id == outcome.post_id
+                and self.post_list.update_top_row(
+                    outcome.post_id,
+                    self.form.headline.text(),
+                    self.form.status.currentText(),
+                    outcome.updated_at,
+                )
+            )
+            if not in_place:
+                self.refresh_list()
         if not self.controller.autosave.dirty:
             local = outcome.updated_at.astimezone()
             self.saved_label.setText(f"Saved {local:%H:%M:%S}")

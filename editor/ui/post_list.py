@@ -118,6 +118,17 @@ class PostList(QWidget):
             self.tree.setCurrentItem(None)
         self._showing = was
 
+    def update_top_row(self, post_id: int, headline: str, status: str, updated: datetime) -> bool:
+        """Refresh the row of a just-saved post in place when it already leads the list (the
+        usual case while typing); False when the list must be reloaded to reorder it."""
+        item = self.tree.topLevelItem(0)
+        if item is None or item.data(0, ID_ROLE) != post_id:
+            return False
+        item.setText(0, headline or "(untitled)")
+        item.setText(1, status)
+        item.setText(2, when(updated))
+        return True
+
     def row_ids(self) -> list[int]:
         return [
             self.tree.topLevelItem(i).data(0, ID_ROLE) for i in range(self.tree.topLevelItemCount())

@@ -47,6 +47,7 @@ def test_headline_edit_is_saved_and_slug_follows(qtbot, open_window, db_path):
     assert stored.headline == "Sun on the roof"
     assert stored.slug == "sun-on-the-roof"
     qtbot.waitUntil(lambda: window.form.slug.text() == "sun-on-the-roof")
+    assert window.post_list.tree.topLevelItem(0).text(0) == "Sun on the roof"
 
 
 def test_max_wait_saves_while_typing_goes_on(qtbot):
