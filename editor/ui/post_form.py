@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QDateTime, QTime, Signal
 from PySide6.QtWidgets import (
@@ -21,6 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from editor.ui.theme import colors
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
 
 HEADLINE_TARGET = 70
 DECK_TARGET = 200
@@ -261,6 +263,8 @@ def _select(combo: QComboBox, data: object) -> None:
 
 
 def _zone(name: str) -> ZoneInfo:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # not needed before the first paint
+
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):

@@ -55,6 +55,5 @@ class WindowSettings:
 
 
 def _key(database: str) -> str:
-    import hashlib
-
-    return hashlib.sha1(database.encode()).hexdigest()[:16]
+    """The database location as one ini key (no slashes: they would nest groups)."""
+    return database.replace("\\", "/").replace("/", "|")
