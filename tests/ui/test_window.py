@@ -161,3 +161,27 @@ def test_window_paints_before_sqlalchemy_is_imported():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_dark_scheme_switches_palette_and_highlighter(qtbot, open_window, db_path, monkeypatch):
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    from editor.ui.theme import DARK, LIGHT
+
+    window = open_window(db_path)
+    app = QApplication.instance()
+    window_role = QPalette.ColorRole.Window
+    try:
+        monkeypatch.setenv("BYLINE_COLOR_SCHEME", "dark")
+        window._scheme_changed()
+        assert app.palette().color(window_role).lightness() < 100
+        assert window.body.highlighter._heading.foreground().color() == DARK.heading
+        assert window.form.headline_count.styleSheet().endswith(f"{DARK.ok.name()};")
+        monkeypatch.setenv("BYLINE_COLOR_SCHEME", "light")
+        window._scheme_changed()
+        assert app.palette().color(window_role).lightness() > 150
+        assert window.body.highlighter._heading.foreground().color() == LIGHT.heading
+    finally:
+        monkeypatch.delenv("BYLINE_COLOR_SCHEME")
+        app.setPalette(app.style().standardPalette())
