@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-IDLE_MS = 1000
-MAX_WAIT_MS = 1500
+IDLE_MS = 750
+MAX_WAIT_MS = 1000
 
 
 class AutosaveTimer(QObject):
