@@ -82,9 +82,11 @@ def run() -> list[Figure]:
     db = _ensure_database()
     home = tempfile.mkdtemp(prefix="byline-bench-home-")
     path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
-    env = dict(os.environ, BYLINE_EXIT_AFTER_FIRST_PAINT="1", BYLINE_CONFIG_DIR=home,
+    # XDG_CONFIG_HOME, not BYLINE_CONFIG_DIR: the real lookup (platformdirs) is part of start-up.
+    env = dict(os.environ, BYLINE_EXIT_AFTER_FIRST_PAINT="1", XDG_CONFIG_HOME=home,
                PYTHONPATH=path)  # fmt: skip
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env.pop("BYLINE_CONFIG_DIR", None)
     byline = [sys.executable, "-m", "editor", "--db", str(db)]
     bare = [sys.executable, str(ROOT / "bench" / "bare_window.py")]
     _first_paint(byline, env), _first_paint(bare, env)  # warm the file cache

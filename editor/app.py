@@ -49,8 +49,9 @@ def build_window(
         window.controller.open(db, read_only, last)
 
     if open_on_paint:
-        window.first_painted.connect(start)
+        window.ready.connect(start)  # the window has painted and is complete
     else:
+        window.complete()
         start()
     return window
 

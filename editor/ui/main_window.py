@@ -1,5 +1,10 @@
 """The main window: post list beside the editor, history dock on the right, status bar.
-Layout and wiring only; the logic is in :class:`EditorController`."""
+Layout and wiring only; the logic is in :class:`EditorController`.
+
+Built in two steps so the window paints early: the frame (menus, toolbar, list, body, status
+bar) first; the post form, history dock and controller right after the first paint
+(:meth:`MainWindow.complete`), before the database is opened.
+"""
 
 from __future__ import annotations
 
@@ -20,25 +25,27 @@ from PySide6.QtWidgets import (
 
 from editor.ui.actions import Act, ActionRegistry
 from editor.ui.body_editor import BodyEditor, count_words, reading_minutes
-from editor.ui.conflict_dialog import ConflictDialog, ErrorDialog, SaveVersionDialog
-from editor.ui.controller import EditorController
-from editor.ui.db_worker import Executor
-from editor.ui.post_form import PostForm
 from editor.ui.post_list import PostList
-from editor.ui.revisions_panel import RevisionsPanel
-from editor.ui.settings import WindowSettings
 from editor.ui.theme import apply_palette, colors
 
 if TYPE_CHECKING:
+    from editor.ui.controller import EditorController
+    from editor.ui.db_worker import Executor
     from editor.ui.jobs import Choices, Opened, PostData, SaveOutcome
+    from editor.ui.post_form import PostForm
+    from editor.ui.revisions_panel import RevisionsPanel
+    from editor.ui.settings import WindowSettings
 
 STATS_DELAY_MS = 300
 
 
 class MainWindow(QMainWindow):
-    first_painted = Signal()
+    first_painted = Signal()  # the frame has painted and been flushed
+    ready = Signal()  # then the second build step is done: time to open the database
     list_refreshed = Signal()
     open_failed = Signal(str)
+    completed = False  # class defaults: Qt calls overrides during __init__
+    _closed = False
 
     def __init__(self, executor: Executor, settings: WindowSettings, database_key: str) -> None:
         super().__init__()
@@ -47,22 +54,44 @@ class MainWindow(QMainWindow):
         self.database_key = database_key
         self.executor = executor
         self.post_list = PostList()
-        self.form = PostForm()
         self.body = BodyEditor()
-        self.revisions = RevisionsPanel(self)
-        self.controller = EditorController(
-            self.form, self.body, executor, lambda h: ConflictDialog.ask(self, h), self
-        )
+        self.body.setEnabled(False)
         self.actions_ = ActionRegistry(self)
+        self.form: PostForm
+        self.revisions: RevisionsPanel
+        self.controller: EditorController
+        self.completed = False
         self._painted = False
         self._closed = False
         self._revisions_of: int | None = None
         self._stats_timer = QTimer(self, singleShot=True, interval=STATS_DELAY_MS)
         self._build()
-        self._wire()
-        self._set_editing_enabled(False)
+        self._wire_frame()
         self.statusBar().showMessage("Opening the database…")
         self.statusBar().installEventFilter(self)
+
+    def complete(self) -> None:
+        """Second step of the build: the form, the history dock and the controller."""
+        if self.completed:
+            return
+        from editor.ui.conflict_dialog import ConflictDialog
+        from editor.ui.controller import EditorController
+        from editor.ui.post_form import PostForm
+        from editor.ui.revisions_panel import RevisionsPanel
+
+        self.completed = True
+        self.form = PostForm()
+        self.form.setEnabled(False)
+        self._editor_box.insertWidget(0, self.form)
+        self.revisions = RevisionsPanel(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.revisions)
+        self.revisions.hide()
+        self.controller = EditorController(
+            self.form, self.body, self.executor, lambda h: ConflictDialog.ask(self, h), self
+        )
+        self._wire()
+        if (state := self.settings.window_state()) is not None:
+            self.restoreState(state)
 
     # -- layout -----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -70,17 +99,15 @@ class MainWindow(QMainWindow):
         box = QVBoxLayout(editor)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(0)
-        box.addWidget(self.form)
         box.addWidget(self.body, 1)
+        self._editor_box = box
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="main_splitter")
         self.splitter.addWidget(self.post_list)
         self.splitter.addWidget(editor)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([300, 800])
         self.setCentralWidget(self.splitter)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.revisions)
-        self.revisions.hide()
-        self.actions_.replace(Act.HISTORY, self.revisions.toggleViewAction())
+        self.actions_[Act.HISTORY].setCheckable(True)
         self.actions_.fill_menus(self.menuBar())
         toolbar = QToolBar("Main", objectName="main_toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -103,9 +130,9 @@ class MainWindow(QMainWindow):
         if right:
             self.tabifyDockWidget(right[0], dock)
 
-    def _wire(self) -> None:
-        c, a = self.controller, self.actions_
-        a.connect(Act.NEW_POST, lambda: c.new_post(self.post_list.filters()["blog"]))
+    def _wire_frame(self) -> None:
+        a = self.actions_
+        a.connect(Act.NEW_POST, lambda: self.controller.new_post(self.post_list.filters()["blog"]))
         a.connect(Act.SAVE_VERSION, self._save_version)
         a.connect(Act.QUIT, self.close)
         a.connect(Act.UNDO, lambda: self._focused_text().undo())
@@ -118,7 +145,15 @@ class MainWindow(QMainWindow):
         a.connect(Act.BULLETS, lambda: self.body.set_line_prefix("- "))
         a.connect(Act.FIND_POSTS, self._focus_search)
         self.post_list.filters_changed.connect(self.refresh_list)
-        self.post_list.post_chosen.connect(c.choose)
+        self.post_list.post_chosen.connect(lambda post_id: self.controller.choose(post_id))
+        self._stats_timer.timeout.connect(self._update_stats)
+        self.body.textChanged.connect(self._mark_edited)
+
+    def _wire(self) -> None:
+        c = self.controller
+        history = self.actions_[Act.HISTORY]
+        history.toggled.connect(self.revisions.setVisible)
+        self.revisions.visibilityChanged.connect(history.setChecked)
         self.revisions.revision_chosen.connect(c.show_revision)
         self.revisions.restore_requested.connect(c.restore)
         self.revisions.save_version_requested.connect(self._save_version)
@@ -134,9 +169,7 @@ class MainWindow(QMainWindow):
         c.revisions_loaded.connect(self._revisions)
         c.revision_text_loaded.connect(self.revisions.show_text)
         c.body_text_changed.connect(self._stats_timer.start)
-        self._stats_timer.timeout.connect(self._update_stats)
         self.form.edited.connect(lambda: self.saved_label.setText("Edited"))
-        self.body.textChanged.connect(self._mark_edited)
         hints = QApplication.styleHints()
         hints.colorSchemeChanged.connect(self._scheme_changed)
 
@@ -144,19 +177,19 @@ class MainWindow(QMainWindow):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self._painted and event.type() == QEvent.Type.Paint:
             self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)  # once this paint is flushed
             QTimer.singleShot(0, self._after_first_paint)
         return super().eventFilter(watched, event)
 
     def _after_first_paint(self) -> None:
+        self.complete()
         self.actions_.load_icons()
-        self.first_painted.emit()
+        self.ready.emit()
 
     def restore_layout(self) -> None:
         s = self.settings
         if (g := s.geometry()) is not None:
             self.restoreGeometry(g)
-        if (st := s.window_state()) is not None:
-            self.restoreState(st)
         if (sp := s.splitter()) is not None:
             self.splitter.restoreState(sp)
 
@@ -180,6 +213,8 @@ class MainWindow(QMainWindow):
             self.saved_label.setText("No posts yet: File ▸ New Post")
 
     def _store_failed(self, message: str) -> None:
+        from editor.ui.conflict_dialog import ErrorDialog
+
         self.statusBar().showMessage("The database could not be opened.")
         ErrorDialog.show(self, "Cannot open the database", message)
         self._closed = True  # nothing to save
@@ -192,7 +227,7 @@ class MainWindow(QMainWindow):
 
     # -- reacting ---------------------------------------------------------------------------
     def refresh_list(self) -> None:
-        store = self.controller.store
+        store = self.controller.store if self.completed else None
         if store is None:
             return
         from editor.ui import jobs
@@ -221,7 +256,7 @@ class MainWindow(QMainWindow):
         self._update_stats()
 
     def _mark_edited(self) -> None:
-        if self.controller.autosave.dirty:
+        if self.completed and self.controller.autosave.dirty:
             self.saved_label.setText("Edited")
 
     def _saved(self, outcome: SaveOutcome) -> None:
@@ -259,6 +294,8 @@ class MainWindow(QMainWindow):
         self.words_label.setText(f"{words:,} words · {minutes} min read")
 
     def _save_version(self) -> None:
+        from editor.ui.conflict_dialog import SaveVersionDialog
+
         label = SaveVersionDialog.ask(self)
         if label is not None:
             self.controller.save_version(label)
@@ -274,18 +311,24 @@ class MainWindow(QMainWindow):
     def _scheme_changed(self, *_args: object) -> None:
         apply_palette(QApplication.instance())
         self.body.highlighter.set_colors(colors())
-        self.form.refresh_colors()
+        if self.completed:
+            self.form.refresh_colors()
 
     # -- leaving ----------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
+        if (
+            self.completed
+            and event.type() == QEvent.Type.ActivationChange
+            and not self.isActiveWindow()
+        ):
             self.controller.flush()
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closed:
             self._closed = True
-            self.controller.close()
+            if self.completed:
+                self.controller.close()
             self.settings.save_window(
                 self.saveGeometry(), self.saveState(), self.splitter.saveState()
             )

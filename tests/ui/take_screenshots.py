@@ -25,7 +25,7 @@ def main(out: str, scheme: str) -> int:
 
     app = QApplication(sys.argv[:1])
     apply_palette(app)
-    window = build_window(os.path.join(home, "shot.sqlite3"), False)
+    window = build_window(os.path.join(home, "shot.sqlite3"), False, open_on_paint=False)
     window.revisions.show()
 
     def shoot() -> None:

@@ -51,7 +51,8 @@ def main(db: str) -> int:
         print("ready", flush=True)
         timer.start()
 
-    window.controller.current_post_changed.connect(start)
+    # The controller exists once the window has painted (the second build step).
+    window.ready.connect(lambda: window.controller.current_post_changed.connect(start))
     window.show()
     return app.exec()
 
