@@ -11,10 +11,13 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from editor import __version__
-from editor.cli.context import CommandContext
 from editor.errors import BylineError
+
+if TYPE_CHECKING:
+    from editor.cli.context import CommandContext
 
 log = logging.getLogger("byline")
 
@@ -43,7 +46,37 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _gui_request(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The arguments when no command is given (open the window), else None.
+
+    Checked before the full parser is built, because building it imports every command and
+    with them SQLAlchemy (~0.5 s), which the window does not need before its first paint.
+    """
+    if any(a in ("-h", "--help", "--version") for a in argv):
+        return None
+    quick = argparse.ArgumentParser(add_help=False)
+    quick.add_argument("--db")
+    quick.add_argument("--read-only", action="store_true")
+    quick.add_argument("-v", "--verbose", action="store_true")
+    try:
+        args, rest = quick.parse_known_args(list(argv))
+    except SystemExit:
+        return None
+    return None if rest else args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    gui = _gui_request(argv)
+    if gui is not None:
+        logging.basicConfig(
+            level=logging.INFO if gui.verbose else logging.WARNING, format="byline: %(message)s"
+        )
+        from editor.app import run_gui
+
+        return run_gui(db=gui.db, read_only=gui.read_only)
+    from editor.cli.context import CommandContext
+
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(

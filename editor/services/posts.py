@@ -171,6 +171,29 @@ def set_status(
     return _result(post, changed=True, revision=revision)
 
 
+def move_post(
+    session: Session,
+    post_id: int,
+    blog_id: int,
+    *,
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> SaveResult:
+    """Move a post to another blog, keeping its slug unique there."""
+    post = _locked(session, post_id, expected_version)
+    if post.blog_id == blog_id:
+        return _result(post, changed=False)
+    blog = session.get(Blog, blog_id)
+    if blog is None:
+        raise NotFoundError(f"No blog with id {blog_id}.")
+    before = post.version
+    post.slug = unique_slug(session, blog_id, post.slug or post.headline, exclude_post=post.id)
+    post.blog = blog
+    post.updated_at = now or utcnow()
+    _flush(session, post, before)
+    return _result(post, changed=True)
+
+
 def save_version(session: Session, post_id: int, label: str = "") -> Revision:
     """An explicit "Save version": a named snapshot of the post as stored now."""
     post = get_post(session, post_id)

@@ -161,3 +161,16 @@ def test_search_ignores_accents_on_every_backend(store):
     with store.session() as s:
         for query in ("sao paulo", "São", "noticias", "senal debil", "CAÑÓN"):
             assert [p.id for p in posts.list_posts(s, search=query)] == [post.id], query
+
+
+def test_move_post_to_another_blog_keeps_slug_unique_there(store):
+    _new(store, headline="Same words", blog="Other Blog")
+    post = _new(store, headline="Same words")
+    with store.session() as s:
+        other = blogs.find_blog(s, "Other Blog")
+        r = posts.move_post(s, post.id, other.id, expected_version=post.version)
+    assert r.changed and r.slug == "same-words-2" and r.version == post.version + 1
+    with store.session() as s:
+        assert posts.get_post(s, post.id).blog.name == "Other Blog"
+    with pytest.raises(ConflictError), store.session() as s:
+        posts.move_post(s, post.id, other.id, expected_version=post.version)

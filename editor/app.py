@@ -1,0 +1,95 @@
+"""Composition root of the window: settings, executor, main window, then the store.
+
+The window is shown and painted first; the database (and SQLAlchemy with it) is opened on the
+worker thread afterwards, so start-up costs little more than a bare Qt window.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from editor.ui.db_worker import Executor
+    from editor.ui.main_window import MainWindow
+    from editor.ui.settings import WindowSettings
+
+
+def database_key(db: str | None) -> str:
+    """A stable name for the database, to remember its last open post (no SQLAlchemy needed)."""
+    from editor.paths import default_database_path
+
+    where = db or os.environ.get("BYLINE_DB") or str(default_database_path())
+    return where if "://" in where else os.path.abspath(os.path.expanduser(where))
+
+
+def build_window(
+    db: str | None,
+    read_only: bool,
+    *,
+    executor: Executor | None = None,
+    settings: WindowSettings | None = None,
+    open_on_paint: bool = True,
+) -> MainWindow:
+    """Everything the window needs, passed in. Opens the store once the window has painted
+    (or at once with ``open_on_paint=False``)."""
+    from editor.ui.db_worker import DbExecutor
+    from editor.ui.main_window import MainWindow
+    from editor.ui.settings import WindowSettings
+
+    settings = settings or WindowSettings()
+    executor = executor or DbExecutor()
+    key = database_key(db)
+    window = MainWindow(executor, settings, key)
+    window.restore_layout()
+    last = settings.last_post(key)
+
+    def start() -> None:
+        window.controller.open(db, read_only, last)
+
+    if open_on_paint:
+        window.ready.connect(start)  # the window has painted and is complete
+    else:
+        window.complete()
+        start()
+    return window
+
+
+def _report_first_paint() -> None:
+    import time
+
+    print(f"first-paint {time.monotonic():.6f}", flush=True)
+    os._exit(0)
+
+
+def run_gui(db: str | None, read_only: bool) -> int:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    from editor import __version__
+    from editor.paths import APP_AUTHOR, APP_NAME
+    from editor.ui.theme import apply_palette
+
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_AUTHOR)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("byline")
+    apply_palette(app)
+
+    window = build_window(db, read_only)
+    if os.environ.get("BYLINE_EXIT_AFTER_FIRST_PAINT"):  # start-up benchmark hook
+        window.first_painted.connect(_report_first_paint)
+    window.open_failed.connect(lambda _message: app.exit(1))
+    window.show()
+    code = app.exec()
+    window.executor.shutdown()
+    store = window.controller.store
+    if store is not None:
+        store.close()
+    return code

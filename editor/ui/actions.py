@@ -1,0 +1,125 @@
+"""Every command of the window, declared once: text, shortcut, icon and where it appears.
+
+Menus, the toolbar and shortcuts are all built from :class:`Act`; a handler is connected once
+with :meth:`ActionRegistry.connect`.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenuBar, QToolBar, QWidget
+
+Key = QKeySequence.StandardKey
+
+
+class Spec:
+    """How an action looks and where it goes. (A plain class: a dataclass would cost
+    compile time before the first paint.)"""
+
+    def __init__(
+        self,
+        text: str,
+        shortcut: str | Key | None = None,
+        menu: str = "",
+        toolbar: bool = False,
+        icon: str | None = None,
+        tip: str = "",
+        writes: bool = False,  # disabled when the database is read-only
+    ) -> None:
+        self.text, self.shortcut, self.menu, self.toolbar = text, shortcut, menu, toolbar
+        self.icon, self.tip, self.writes = icon, tip, writes
+
+
+class Act(enum.Enum):
+    NEW_POST = Spec("&New Post", Key.New, "&File", True, "SP_FileIcon",
+                    writes=True)  # fmt: skip
+    SAVE_VERSION = Spec("Save &Version…", "Ctrl+Shift+S", "&File", True,
+                        "SP_DialogSaveButton", "Keep a named snapshot",
+                        writes=True)  # fmt: skip
+    QUIT = Spec("&Quit", Key.Quit, "&File")
+    UNDO = Spec("&Undo", Key.Undo, "&Edit")
+    REDO = Spec("&Redo", Key.Redo, "&Edit")
+    BOLD = Spec("&Bold", Key.Bold, "F&ormat", True, tip="Bold (Ctrl+B)", writes=True)
+    ITALIC = Spec("&Italic", Key.Italic, "F&ormat", True, tip="Italic (Ctrl+I)", writes=True)
+    LINK = Spec("&Link", "Ctrl+K", "F&ormat", True, tip="Link (Ctrl+K)", writes=True)
+    SUBHEAD = Spec("&Subhead", "Ctrl+Alt+2", "F&ormat", True, tip="Subhead (Ctrl+Alt+2)",
+                   writes=True)  # fmt: skip
+    QUOTE = Spec("&Quote", "Ctrl+Shift+.", "F&ormat", True, tip="Quote (Ctrl+Shift+.)",
+                 writes=True)  # fmt: skip
+    BULLETS = Spec("Bulleted &List", "Ctrl+Shift+8", "F&ormat", True,
+                   tip="List (Ctrl+Shift+8)", writes=True)  # fmt: skip
+    FIND_POSTS = Spec("&Search Posts", Key.Find, "&View")
+    HISTORY = Spec("Revision &History", "Ctrl+Shift+H", "&View")
+
+    @property
+    def spec(self) -> Spec:
+        return self.value
+
+
+class ActionRegistry:
+    def __init__(self, owner: QWidget) -> None:
+        self._owner = owner
+        self._actions: dict[Act, QAction] = {}
+        for act in Act:
+            spec = act.spec
+            action = QAction(spec.text, owner)
+            action.setObjectName(act.name.lower())
+            if spec.shortcut is not None:
+                action.setShortcut(QKeySequence(spec.shortcut))
+            if spec.tip:
+                action.setToolTip(spec.tip)
+            owner.addAction(action)
+            self._actions[act] = action
+
+    def load_icons(self) -> None:
+        """Icons come after the first paint: QStyle's enums take time to build in PySide6."""
+        from PySide6.QtWidgets import QStyle
+
+        style = self._owner.style()
+        for act, action in self._actions.items():
+            if act.spec.icon is not None:
+                action.setIcon(style.standardIcon(getattr(QStyle.StandardPixmap, act.spec.icon)))
+
+    def __getitem__(self, act: Act) -> QAction:
+        return self._actions[act]
+
+    def connect(self, act: Act, handler: Callable[[], object]) -> None:
+        self._actions[act].triggered.connect(lambda _checked=False: handler())
+
+    def replace(self, act: Act, action: QAction) -> None:
+        """Use a ready-made action (e.g. a dock's toggle) under this registry's name."""
+        spec = act.spec
+        action.setText(spec.text)
+        if spec.shortcut is not None:
+            action.setShortcut(QKeySequence(spec.shortcut))
+        self._owner.removeAction(self._actions[act])
+        self._owner.addAction(action)
+        self._actions[act] = action
+
+    def set_writable(self, writable: bool) -> None:
+        for act, action in self._actions.items():
+            if act.spec.writes:
+                action.setEnabled(writable)
+
+    def fill_menus(self, bar: QMenuBar) -> None:
+        menus: dict[str, object] = {}
+        for act in Act:
+            title = act.spec.menu
+            if not title:
+                continue
+            if title not in menus:
+                menus[title] = bar.addMenu(title)
+            menus[title].addAction(self._actions[act])  # type: ignore[attr-defined]
+
+    def fill_toolbar(self, toolbar: QToolBar) -> None:
+        last_menu = None
+        for act in Act:
+            if not act.spec.toolbar:
+                continue
+            if last_menu is not None and act.spec.menu != last_menu:
+                toolbar.addSeparator()
+            last_menu = act.spec.menu
+            toolbar.addAction(self._actions[act])

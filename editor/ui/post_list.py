@@ -1,0 +1,147 @@
+"""The post list: filters, a search box and the newest posts first. A view: it reports what
+the user picked and shows the rows it is given."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+SEARCH_DELAY_MS = 250
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def when(dt: datetime) -> str:
+    local = dt.astimezone()
+    today = datetime.now().astimezone().date()
+    return local.strftime("%H:%M") if local.date() == today else local.strftime("%Y-%m-%d")
+
+
+class PostList(QWidget):
+    filters_changed = Signal()
+    post_chosen = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._showing = False
+        self.search = QLineEdit(objectName="search", placeholderText="Search headline, text, tags…")
+        self.search.setClearButtonEnabled(True)
+        self.blog = QComboBox(objectName="blog_filter")
+        self.status = QComboBox(objectName="status_filter")
+        self.tree = QTreeWidget(objectName="posts")
+        self.tree.setHeaderLabels(["Headline", "Status", "Updated"])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, self.tree.header().ResizeMode.Stretch)
+        for col in (1, 2):
+            self.tree.header().setSectionResizeMode(
+                col, self.tree.header().ResizeMode.ResizeToContents
+            )
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.blog, 1)
+        filters.addWidget(self.status, 1)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(6, 6, 0, 6)
+        box.addWidget(self.search)
+        box.addLayout(filters)
+        box.addWidget(self.tree, 1)
+
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.returnPressed.connect(self._search_now)
+        self._search_timer.timeout.connect(self.filters_changed)
+        self.blog.currentIndexChanged.connect(self._filter_changed)
+        self.status.currentIndexChanged.connect(self._filter_changed)
+        self.tree.currentItemChanged.connect(self._current_changed)
+        self.set_choices([], [])
+
+    def set_choices(self, blogs: list[tuple[int, str]], statuses: list[tuple[str, str]]) -> None:
+        self._showing = True
+        for combo, everything, items in (
+            (self.blog, "All blogs", blogs),
+            (self.status, "Any status", statuses),
+        ):
+            current = combo.currentData()
+            combo.clear()
+            combo.addItem(everything, None)
+            for value, label in items:
+                combo.addItem(label, value)
+            i = combo.findData(current)
+            combo.setCurrentIndex(max(i, 0))
+        self._showing = False
+
+    def filters(self) -> dict[str, Any]:
+        return {
+            "blog": self.blog.currentData(),
+            "status": self.status.currentData(),
+            "search": self.search.text().strip(),
+        }
+
+    def show_posts(self, rows: list[Any], current_id: int | None) -> None:
+        """Rows are PostSummary objects; keeps ``current_id`` selected without re-announcing it."""
+        self._showing = True
+        self.tree.clear()
+        items = []
+        for row in rows:
+            item = QTreeWidgetItem(
+                [row.headline or "(untitled)", row.status.label, when(row.updated_at)]
+            )
+            item.setData(0, ID_ROLE, row.id)
+            item.setToolTip(0, f"{row.headline}\n{row.byline} · {row.blog_name}")
+            items.append(item)
+        self.tree.addTopLevelItems(items)
+        self.select(current_id)
+        self._showing = False
+
+    def select(self, post_id: int | None) -> None:
+        was = self._showing
+        self._showing = True
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            if item.data(0, ID_ROLE) == post_id:
+                self.tree.setCurrentItem(item)
+                break
+        else:
+            self.tree.setCurrentItem(None)
+        self._showing = was
+
+    def update_top_row(self, post_id: int, headline: str, status: str, updated: datetime) -> bool:
+        """Refresh the row of a just-saved post in place when it already leads the list (the
+        usual case while typing); False when the list must be reloaded to reorder it."""
+        item = self.tree.topLevelItem(0)
+        if item is None or item.data(0, ID_ROLE) != post_id:
+            return False
+        item.setText(0, headline or "(untitled)")
+        item.setText(1, status)
+        item.setText(2, when(updated))
+        return True
+
+    def row_ids(self) -> list[int]:
+        return [
+            self.tree.topLevelItem(i).data(0, ID_ROLE) for i in range(self.tree.topLevelItemCount())
+        ]
+
+    def _search_now(self) -> None:
+        self._search_timer.stop()
+        self.filters_changed.emit()
+
+    def _filter_changed(self, _index: int) -> None:
+        if not self._showing:
+            self.filters_changed.emit()
+
+    def _current_changed(self, item: QTreeWidgetItem | None, _previous: object) -> None:
+        if item is not None and not self._showing:
+            self.post_chosen.emit(item.data(0, ID_ROLE))

@@ -1,0 +1,59 @@
+"""Window state kept between runs, in an ini file in Byline's config folder
+(``BYLINE_CONFIG_DIR`` overrides it, so tests never touch the real one)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from editor.paths import user_config_dir
+
+VERSION = 1
+
+
+class WindowSettings:
+    """Geometry, dock/toolbar state, splitter sizes and the last open post (per database)."""
+
+    def __init__(self, settings: QSettings | None = None) -> None:
+        if settings is None:
+            path = user_config_dir() / "byline.ini"
+            settings = QSettings(str(path), QSettings.Format.IniFormat)
+        self._s = settings
+        if int(self._s.value("version", 0) or 0) != VERSION:
+            self._s.setValue("version", VERSION)
+
+    @property
+    def path(self) -> str:
+        return self._s.fileName()
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self._s.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def geometry(self) -> QByteArray | None:
+        return self._bytes("window/geometry")
+
+    def window_state(self) -> QByteArray | None:
+        return self._bytes("window/state")
+
+    def splitter(self) -> QByteArray | None:
+        return self._bytes("window/splitter")
+
+    def save_window(self, geometry: QByteArray, state: QByteArray, splitter: QByteArray) -> None:
+        self._s.setValue("window/geometry", geometry)
+        self._s.setValue("window/state", state)
+        self._s.setValue("window/splitter", splitter)
+
+    def last_post(self, database: str) -> str | None:
+        value = self._s.value(f"last_post/{_key(database)}")
+        return str(value) if value else None
+
+    def set_last_post(self, database: str, uuid: str | None) -> None:
+        self._s.setValue(f"last_post/{_key(database)}", uuid or "")
+
+    def sync(self) -> None:
+        self._s.sync()
+
+
+def _key(database: str) -> str:
+    """The database location as one ini key (no slashes: they would nest groups)."""
+    return database.replace("\\", "/").replace("/", "|")

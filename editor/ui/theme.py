@@ -1,0 +1,102 @@
+"""Light and dark: Fusion with a palette that follows the system colour scheme, and the few
+colours of our own (highlighter, length guidance) chosen to read well on either."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+
+class Colors:
+    """The colours of one scheme (a plain class: no dataclass compile before first paint)."""
+
+    def __init__(self, **colors: QColor) -> None:
+        self.heading = colors["heading"]
+        self.emphasis = colors["emphasis"]
+        self.link = colors["link"]
+        self.quote = colors["quote"]
+        self.list_marker = colors["list_marker"]
+        self.code = colors["code"]
+        self.ok = colors["ok"]
+        self.near = colors["near"]
+        self.over = colors["over"]
+
+
+LIGHT = Colors(
+    heading=QColor("#1f4e8c"),
+    emphasis=QColor("#7a3e9d"),
+    link=QColor("#0b6e6e"),
+    quote=QColor("#5c6670"),
+    list_marker=QColor("#b35900"),
+    code=QColor("#8a1538"),
+    ok=QColor("#2e7d32"),
+    near=QColor("#a66300"),
+    over=QColor("#c62828"),
+)
+DARK = Colors(
+    heading=QColor("#8cb8ff"),
+    emphasis=QColor("#d7a6f5"),
+    link=QColor("#6fd6d0"),
+    quote=QColor("#a3adb8"),
+    list_marker=QColor("#ffb36b"),
+    code=QColor("#ff8fa8"),
+    ok=QColor("#81c784"),
+    near=QColor("#ffcc66"),
+    over=QColor("#ff8a80"),
+)
+
+
+def is_dark() -> bool:
+    """The scheme in use: ``BYLINE_COLOR_SCHEME`` (light|dark) wins, then the system's."""
+    forced = os.environ.get("BYLINE_COLOR_SCHEME", "").lower()
+    if forced in ("light", "dark"):
+        return forced == "dark"
+    scheme = QGuiApplication.styleHints().colorScheme()
+    if scheme == Qt.ColorScheme.Unknown:
+        return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    return scheme == Qt.ColorScheme.Dark
+
+
+def colors() -> Colors:
+    return DARK if is_dark() else LIGHT
+
+
+def dark_palette() -> QPalette:
+    p = QPalette()
+    role = QPalette.ColorRole
+    window, base, text = QColor("#2b2d30"), QColor("#1e1f22"), QColor("#dfe1e5")
+    for r, c in (
+        (role.Window, window),
+        (role.WindowText, text),
+        (role.Base, base),
+        (role.AlternateBase, QColor("#26282b")),
+        (role.ToolTipBase, window),
+        (role.ToolTipText, text),
+        (role.PlaceholderText, QColor("#8c9096")),
+        (role.Text, text),
+        (role.Button, QColor("#35373b")),
+        (role.ButtonText, text),
+        (role.BrightText, QColor("#ff6b6b")),
+        (role.Link, QColor("#7ab4ff")),
+        (role.Highlight, QColor("#2f65ca")),
+        (role.HighlightedText, QColor("#ffffff")),
+        (role.Light, QColor("#4a4d52")),
+        (role.Midlight, QColor("#3c3f43")),
+        (role.Mid, QColor("#2f3134")),
+        (role.Dark, QColor("#1a1b1d")),
+        (role.Shadow, QColor("#000000")),
+    ):
+        p.setColor(r, c)
+    disabled = QPalette.ColorGroup.Disabled
+    for r in (role.Text, role.WindowText, role.ButtonText):
+        p.setColor(disabled, r, QColor("#6f737a"))
+    return p
+
+
+def apply_palette(app: QApplication) -> None:
+    """Fusion, in the scheme the system asks for; call again when the scheme changes."""
+    app.setStyle("Fusion")
+    app.setPalette(dark_palette() if is_dark() else app.style().standardPalette())
