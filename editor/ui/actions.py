@@ -39,6 +39,8 @@ class Act(enum.Enum):
     SAVE_VERSION = Spec("Save &Version…", "Ctrl+Shift+S", "&File", True,
                         "SP_DialogSaveButton", "Keep a named snapshot",
                         writes=True)  # fmt: skip
+    BLOGS = Spec("&Blogs…", "Ctrl+Shift+B", "&File", tip="Blogs and their settings",
+                 writes=True)  # fmt: skip
     QUIT = Spec("&Quit", Key.Quit, "&File")
     UNDO = Spec("&Undo", Key.Undo, "&Edit")
     REDO = Spec("&Redo", Key.Redo, "&Edit")
@@ -53,6 +55,9 @@ class Act(enum.Enum):
                    tip="List (Ctrl+Shift+8)", writes=True)  # fmt: skip
     FIND_POSTS = Spec("&Search Posts", Key.Find, "&View")
     HISTORY = Spec("Revision &History", "Ctrl+Shift+H", "&View")
+    PHOTOS = Spec("&Photos", "Ctrl+Shift+F", "&View", tip="Photos of this post")
+    SIDEBAR = Spec("Recent Posts &Sidebar", "Ctrl+Shift+R", "&View",
+                   tip="The blog's Recent posts links")  # fmt: skip
 
     @property
     def spec(self) -> Spec:

@@ -90,6 +90,9 @@ class MainWindow(QMainWindow):
             self.form, self.body, self.executor, lambda h: ConflictDialog.ask(self, h), self
         )
         self._wire()
+        from editor.ui.panels import Panels
+
+        self.panels = Panels(self)
         if (state := self.settings.window_state()) is not None:
             self.restoreState(state)
 
@@ -329,6 +332,7 @@ class MainWindow(QMainWindow):
             self._closed = True
             if self.completed:
                 self.controller.close()
+                self.panels.close()
             self.settings.save_window(
                 self.saveGeometry(), self.saveState(), self.splitter.saveState()
             )

@@ -1,0 +1,91 @@
+"""The right-hand panels (photos, Recent posts sidebar) and the Blogs dialog, mounted on the
+main window once its database is open. They follow the post the writer has open."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDockWidget
+
+from editor.ui.actions import Act
+
+if TYPE_CHECKING:
+    from editor.ui.jobs import Choices, Opened, PostData
+    from editor.ui.main_window import MainWindow
+    from editor.ui.photo_controller import PhotoPanelController
+    from editor.ui.sidebar_panel import SidebarPanel
+
+
+class Panels(QObject):
+    """Built with the window's second step (so saved dock state applies to them); connected to
+    the store once it is open. Hidden until the writer shows them from the View menu."""
+
+    def __init__(self, window: MainWindow) -> None:
+        from editor.ui.photo_panel import PhotoPanel
+        from editor.ui.sidebar_panel import SidebarPanel
+
+        super().__init__(window)
+        self.window = window
+        self.store: Any = None
+        self.photos: PhotoPanelController | None = None
+        self._blog_names: dict[int, str] = {}
+        self.photo_panel = PhotoPanel()
+        self.photo_panel.setEnabled(False)
+        self.photo_dock = self._dock("Photos", "photos_dock", self.photo_panel, Act.PHOTOS)
+        self.sidebar: SidebarPanel = SidebarPanel(None)
+        self.sidebar.setEnabled(False)
+        self.sidebar_dock = self._dock("Recent posts", "sidebar_dock", self.sidebar, Act.SIDEBAR)
+        c = window.controller
+        c.store_opened.connect(self._store_opened)
+        c.choices_loaded.connect(self._choices)
+        c.current_post_changed.connect(self._post_changed)
+        window.actions_.connect(Act.BLOGS, self.open_blogs)
+
+    def _dock(self, title: str, name: str, widget: Any, act: Act) -> QDockWidget:
+        dock = QDockWidget(title, self.window, objectName=name)
+        dock.setWidget(widget)
+        self.window.add_side_panel(dock)
+        dock.hide()
+        toggle = self.window.actions_[act]
+        toggle.setCheckable(True)
+        toggle.toggled.connect(dock.setVisible)
+        dock.visibilityChanged.connect(lambda _v: toggle.setChecked(not dock.isHidden()))
+        return dock
+
+    def _store_opened(self, opened: Opened) -> None:
+        from editor.ui.photo_controller import PhotoPanelController
+
+        self.store = opened.store
+        self._choices(opened.choices)
+        self.photos = PhotoPanelController(self.store, self.photo_panel)
+        self.photos.error_occurred.connect(
+            lambda message: self.window.statusBar().showMessage(message, 10000)
+        )
+        self.sidebar.controller.store = self.store
+        self.sidebar.setEnabled(True)
+        self._post_changed(self.window.controller.current)
+
+    def _choices(self, choices: Choices) -> None:
+        self._blog_names = dict(choices.blogs)
+
+    def _post_changed(self, data: PostData | None) -> None:
+        if self.photos is not None:
+            self.photos.show_post(data.id if data else None)
+        if self.store is not None:
+            blog = data.blog_id if data else None
+            self.sidebar.set_blog(blog, self._blog_names.get(blog, "") if blog else "")
+
+    def open_blogs(self) -> None:
+        if self.store is None:
+            return
+        from editor.ui.blog_dialog import BlogDialog
+
+        current = self.window.controller.current
+        dialog = BlogDialog(self.store, self.window, select=current.blog_id if current else None)
+        dialog.blogs_changed.connect(self.window.controller.reload_choices)
+        dialog.exec()
+
+    def close(self) -> None:
+        if self.photos is not None:
+            self.photos.close()
