@@ -251,8 +251,26 @@ def _ensure_schema(conn: Connection, url: URL, *, read_only: bool) -> None:
     from editor.store.migrations import upgrade
 
     log.info("upgrading %s from %s to %s", where, revision or "empty", SCHEMA_HEAD)
-    upgrade(conn)
-    conn.commit()
+    if conn.dialect.name != "sqlite":
+        upgrade(conn)
+        conn.commit()
+        return
+    # SQLite alters a table by copying it; with foreign keys on, dropping the old copy of a
+    # referenced table (blogs) would fail. SQLite's documented recipe: keys off (outside any
+    # transaction), migrate, check every reference still holds, keys back on.
+    raw = conn.connection.dbapi_connection
+    assert raw is not None
+    raw.execute("PRAGMA foreign_keys=OFF")
+    try:
+        upgrade(conn)
+        broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            conn.rollback()
+            raise StoreError(f"Upgrading {where} would break references ({broken[:3]}); "
+                             "nothing was changed.")  # fmt: skip
+        conn.commit()
+    finally:
+        raw.execute("PRAGMA foreign_keys=ON")
 
 
 def _explain(exc: DatabaseError, url: URL) -> StoreError:

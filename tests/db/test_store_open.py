@@ -141,3 +141,42 @@ def test_postgres_newer_schema_is_refused():
 def test_unreachable_postgres_is_a_clear_error():
     with pytest.raises(StoreError, match="Cannot open"):
         open_store("postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=2")
+
+
+def test_upgrade_from_the_first_schema_keeps_posts_and_revisions(tmp_path):
+    """A database made by the first release, with posts, upgrades in place (SQLite rebuilds
+    altered tables; foreign keys must not get in the way or be left broken)."""
+    from sqlalchemy import create_engine
+
+    from editor.store.migrations import upgrade
+
+    path = tmp_path / "old.sqlite3"
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+        upgrade(conn, "0001")
+        conn.exec_driver_sql(
+            "INSERT INTO blogs (id, name, created_at) VALUES (1, 'Old', '2026-01-01 00:00:00')"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO posts (id, uuid, blog_id, slug, tags, categories, created_at, updated_at, "
+            "version, body) VALUES (1, 'u-1', 1, 'old-post', '[]', '[]', '2026-01-01 00:00:00', "
+            "'2026-01-01 00:00:00', 1, 'Old words')"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO revisions (post_id, number, created_at, reason, status, post_version, "
+            "snapshot) VALUES (1, 1, '2026-01-01 00:00:00', 'created', 'draft', 1, '{}')"
+        )
+        conn.commit()
+    engine.dispose()
+
+    st = open_store(path)
+    with st.session() as s:
+        post = posts.get_post(s, 1)
+        assert (post.body, post.blog.name) == ("Old words", "Old")
+        assert len(posts.list_revisions(s, 1)) == 1
+        assert posts.list_posts(s, search="words")[0].id == 1
+    with st.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+    st.close()
