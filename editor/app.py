@@ -64,17 +64,14 @@ def _report_first_paint() -> None:
 
 
 def run_gui(db: str | None, read_only: bool) -> int:
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
     from editor import __version__
     from editor.paths import APP_AUTHOR, APP_NAME
     from editor.ui.theme import apply_palette
 
-    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
-    )
+    # High-DPI: Qt 6 scales by the exact factor (PassThrough) by default; setting it again
+    # here would build PySide's Qt enum types (~20 ms) before the first paint.
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_AUTHOR)
