@@ -52,8 +52,6 @@ def prepare_webengine(*, is_root: bool | None = None) -> None:
     if QWebEngineUrlScheme.schemeByName(MEDIA_SCHEME.encode()).name().isEmpty():
         scheme = QWebEngineUrlScheme(MEDIA_SCHEME.encode())
         scheme.setSyntax(QWebEngineUrlScheme.Syntax.Host)
-        scheme.setFlags(
-            QWebEngineUrlScheme.Flag.SecureScheme | QWebEngineUrlScheme.Flag.LocalScheme
-        )
+        scheme.setFlags(QWebEngineUrlScheme.Flag.SecureScheme)
         QWebEngineUrlScheme.registerScheme(scheme)
     _prepared = True

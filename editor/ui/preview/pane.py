@@ -284,6 +284,8 @@ class PreviewPane(QWidget):
             self._watched = target
 
     def _on_load_finished(self, ok: bool) -> None:
+        if not self._loading:
+            return  # a refused navigation (a link click) reports a failed load: ignore it
         self._loading = False
         self._watch_paints()
         if self._restore_scroll is not None:
