@@ -3,7 +3,8 @@
 Call :func:`prepare_webengine` once, early in ``app.py`` (and in test start-up): it adds
 ``--no-sandbox`` when running as root (Chromium refuses to start its sandbox as root, which is
 how CI runs), registers the ``byline-media:`` URL scheme the preview serves local files through,
-and lets the preview's view be created lazily after the window is up.
+lets the preview's view be created lazily after the window is up, and applies the bindings'
+work-arounds (``editor.ui.qt_workarounds``: PySide6 6.12's emit() crash).
 """
 
 from __future__ import annotations
@@ -43,6 +44,9 @@ def prepare_webengine(*, is_root: bool | None = None) -> None:
         )
     if _prepared:
         return
+    from editor.ui.qt_workarounds import apply_qt_workarounds
+
+    apply_qt_workarounds()
     from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtWebEngineCore import QWebEngineUrlScheme
 
