@@ -1,4 +1,4 @@
-"""The preview's fences: no network, local files only from the post's folders, links never followed."""
+"""The preview's fences: no network, local files only from the post's folders, no navigation."""
 
 from __future__ import annotations
 
@@ -126,9 +126,11 @@ def test_link_click_asks_then_opens_in_the_system_browser(qtbot, make_preview, m
     pane.page_loaded.connect(loaded.append)
     view = pane.view
     # Chromium reports the refused navigation as a started-then-stopped load; the page stays.
-    with qtbot.assertNotEmitted(view.urlChanged, wait=200):
-        with qtbot.waitSignal(controller.link_opened, timeout=10_000):
-            js(qtbot, pane, "document.getElementById('l').click()")
+    with (
+        qtbot.assertNotEmitted(view.urlChanged, wait=200),
+        qtbot.waitSignal(controller.link_opened, timeout=10_000),
+    ):
+        js(qtbot, pane, "document.getElementById('l').click()")
     assert [u.toString() for u in asked] == ["https://example.org/story"]
     assert [u.toString() for u in opened] == ["https://example.org/story"]
     assert view.url().toString() == "byline-media://post/"

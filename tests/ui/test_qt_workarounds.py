@@ -1,4 +1,4 @@
-"""PySide6 6.12's emit() drops a reference to True each time; the work-around keeps the app alive."""
+"""PySide6 6.12's emit() drops a reference to True each time; the work-around keeps us alive."""
 
 from __future__ import annotations
 
