@@ -1,10 +1,11 @@
 """Work-arounds for bugs in the Qt bindings, applied once at start-up.
 
-PySide6 6.12.0: ``SignalInstance.emit()`` (and ``disconnect()``) return ``True``/``False`` without
-taking a reference. Every emit from Python code drops one reference to ``True``; after a few
-hundred emits CPython 3.11 frees the ``True`` singleton and aborts ("Fatal Python error:
-bool_dealloc"). Python 3.12+ made ``True``/``False`` immortal, so the bug is harmless there; on
-3.11 we do the same by giving both singletons a reference count that can never run down.
+PySide6 6.12.0 drops references to the singletons: ``SignalInstance.emit()`` (and
+``disconnect()``) return ``True``/``False`` without taking a reference, and every call of a Python
+slot from a C++ signal drops one reference to ``None`` (its return value). After a few hundred
+emits or a few thousand signals, CPython 3.11 frees the singleton and aborts ("Fatal Python error:
+bool_dealloc" / "none_dealloc"). Python 3.12+ made these singletons immortal, so the bugs are
+harmless there; on 3.11 we do the same by giving them reference counts that never run down.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import sys
 
 log = logging.getLogger(__name__)
 
-_PIN = 1 << 60  # references added to True and False; a leak of one per emit never exhausts it
+_PIN = 1 << 60  # references added to each singleton; a leak of one per call never exhausts it
 _applied = False
 
 
@@ -34,13 +35,13 @@ def emit_leaks_bool_references() -> bool:
 
 
 def apply_qt_workarounds() -> None:
-    """Make ``True``/``False`` immortal when the bindings leak references to them (idempotent)."""
+    """Make ``True``/``False``/``None`` immortal when the bindings leak references (idempotent)."""
     global _applied
     if _applied or sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
         _applied = True
         return
     if emit_leaks_bool_references():
-        for singleton in (True, False):
+        for singleton in (True, False, None):
             ctypes.c_ssize_t.from_address(id(singleton)).value += _PIN
-        log.info("PySide6 leaks references to True/False on emit: pinned them (3.12 behaviour)")
+        log.info("PySide6 leaks references to True/False/None: pinned them (3.12 behaviour)")
     _applied = True

@@ -13,7 +13,7 @@ SCRIPT = textwrap.dedent(
     from editor.ui.qt_workarounds import apply_qt_workarounds
     if sys.argv[1] == "fixed":
         apply_qt_workarounds()
-    from PySide6.QtCore import QObject, Signal
+    from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
     class Source(QObject):
         changed = Signal(int)
@@ -21,7 +21,18 @@ SCRIPT = textwrap.dedent(
     source = Source()
     source.changed.connect(lambda value: None)
     for i in range(5000):
-        source.changed.emit(i)
+        source.changed.emit(i)  # 6.12 drops a reference to True each time
+    app = QCoreApplication([])
+    timer = QTimer()
+    timer.setInterval(0)
+    ticks = []
+    def tick():  # a Python slot called from C++: 6.12 drops a reference to None each time
+        ticks.append(1)
+        if len(ticks) == 20000:
+            app.quit()
+    timer.timeout.connect(tick)
+    timer.start()
+    app.exec()
     print("survived")
     """
 )

@@ -46,7 +46,7 @@ class PreviewController(QObject):
         renderer: BodyRendererLike,
         page_builder: PageBuilder,
         *,
-        debounce_ms: int = 20,
+        debounce_ms: int = 5,
         page_debounce_ms: int = 150,
         export_writer: ExportWriter | None = None,
         parent: QObject | None = None,
@@ -61,9 +61,13 @@ class PreviewController(QObject):
         self._body: Body | None = None
         self._stale = False
         self._export_dir: Path | None = None
+        self._in_flight = False  # a patch was sent and the page has not answered yet
+        self._dirty = False  # an edit arrived meanwhile
         self._body_timer = _single_shot(self, debounce_ms, self._apply_body)
         self._page_timer = _single_shot(self, page_debounce_ms, self.reload)
         pane.reload_needed.connect(self.reload)
+        pane.body_patched.connect(self._on_patched)
+        pane.page_loaded.connect(self._on_patched)
         pane.link_clicked.connect(self._on_link_clicked)
         pane.open_in_browser_requested.connect(self.open_in_browser)
         pane.shown_changed.connect(self._on_shown_changed)
@@ -106,6 +110,7 @@ class PreviewController(QObject):
         """Render everything and load the whole page."""
         self._body_timer.stop()
         self._page_timer.stop()
+        self._in_flight = self._dirty = False
         if not self.pane.isVisible():
             self._stale = True
             return
@@ -125,13 +130,24 @@ class PreviewController(QObject):
         if not self.pane.isVisible():
             self._stale = True
             return
+        if self._in_flight:
+            # Back-pressure instead of a long debounce: one patch at a time, the latest text next.
+            self._dirty = True
+            return
         body = self._render_body()
         if body is None:
             return
         if not self.pane.update_body(body, self._cursor_block):
             self.reload()
             return
+        self._in_flight = True
         self.rendered.emit(body)
+
+    def _on_patched(self, *_args: object) -> None:
+        self._in_flight = False
+        if self._dirty:
+            self._dirty = False
+            self._body_timer.start()
 
     def _render_body(self) -> Body | None:
         try:

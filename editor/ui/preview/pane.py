@@ -228,6 +228,7 @@ class PreviewPane(QWidget):
         patch = diff_blocks(self._shown_blocks, new_blocks)
         focus = None if focus_block is None else block_start(new_blocks, focus_block)
         if patch.empty and focus is None:
+            self.body_patched.emit(patch.total)  # nothing to send: already up to date
             return True
         self._shown_blocks = new_blocks
         self.run_js(patch_script(patch, focus), lambda count: self._on_patched(count, patch.total))
