@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 from editor.render.context import BlogInfo, PageData
 from editor.render.views import SidebarEntry
 
-RICH_BODY = """The first voice most people in Achacachi hear each morning is not a neighbour's. It is
-Doña Remedios Quispe reading the market prices at six o'clock sharp, in Aymara and then in
+RICH_BODY = """The first voice most people in Achacachi hear each morning is not a neighbour's.
+It is Doña Remedios Quispe reading the market prices at six o'clock sharp, in Aymara and then in
 Spanish, from a one-room studio with a corrugated roof.
 
 She has done it, she says, "through two droughts, one flood and eleven ministers of energy."
