@@ -146,8 +146,7 @@ def _write_folder(target: Path, parent: Path, files: Mapping[str, bytes]) -> Non
         for name, content in files.items():
             path = temp / name
             path.parent.mkdir(parents=True, exist_ok=True)
-            with path.open("wb") as out:
-                out.write(content)
+            _write_file(path, content)
         temp.chmod(0o755)
         if target.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=parent))
@@ -165,6 +164,11 @@ def _write_folder(target: Path, parent: Path, files: Mapping[str, bytes]) -> Non
         raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def _write_file(path: Path, content: bytes) -> None:
+    with path.open("wb") as out:
+        out.write(content)
 
 
 def _replaceable(target: Path) -> bool:

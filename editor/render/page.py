@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html as html_lib
 import logging
+import traceback
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -62,8 +63,19 @@ def render_page(
         return _failed(data, body, theme, f"template error in {where}: {exc.message}")
     except Exception as exc:  # a theme is user code: whatever it does, the preview survives
         log.debug("theme %s failed", theme.name, exc_info=True)
-        return _failed(data, body, theme, f"{type(exc).__name__}: {exc}")
+        return _failed(data, body, theme, f"{type(exc).__name__}: {exc}{_where(exc, theme)}")
     return RenderedPage(html=html, removed=list(body.removed), body=body)
+
+
+def _where(exc: BaseException, theme: Theme) -> str:
+    """ " in FILE, line N" for the innermost template line the error went through."""
+    folder = str(theme.templates_dir)
+    where = ""
+    for frame, line in traceback.walk_tb(exc.__traceback__):
+        name = frame.f_code.co_filename
+        if name.startswith(folder):
+            where = f" (in {name[len(folder) :].lstrip('/')}, line {line})"
+    return where
 
 
 _ENVIRONMENTS: dict[Path, SandboxedEnvironment] = {}

@@ -96,7 +96,11 @@ def test_recent_posts_list_and_empty_state():
     aside = doc.find("aside", id="recent-posts")
     assert aside.find("h2").text() == "Recent posts"
     links = aside.find_all("a")
-    assert [a.text() for a in links][0] == "Lithium towns weigh the cost of the boom"
+    assert [a.text() for a in links] == [
+        "Lithium towns weigh the cost of the boom",
+        "A bus ride through the Atacama's new solar belt",
+        "Podcast: the women who run Bolivia's market radios",
+    ]
     _, empty = _page(sidebar=[])
     note = empty.find("aside", id="recent-posts").find(class_="recent-empty")
     assert "Nothing else from Latin America Blog yet." in note.text()
@@ -126,8 +130,10 @@ def test_head_metadata():
     assert head.find("link", rel="canonical").attrs["href"] == canonical
     assert meta["description"].startswith("Radio Illimani")
     assert meta["og:type"] == "article" and meta["og:url"] == canonical
-    assert meta["og:image"] == "https://example.org/latin-america/high-andes-radio-sunlight/" \
+    assert (
+        meta["og:image"] == "https://example.org/latin-america/high-andes-radio-sunlight/"
         "images/lead-1600.jpg"
+    )
     assert meta["twitter:card"] == "summary_large_image"
     assert meta["article:published_time"] == "2026-11-20T08:30:00-04:00"
     assert head.find("link", rel="stylesheet").attrs["href"] == "assets/style.css"
