@@ -115,10 +115,10 @@ def test_failed_export_leaves_the_earlier_one_intact(store, tmp_path, monkeypatc
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(bundle_module.zipfile.ZipFile, "writestr", disk_full)
-    with pytest.raises(BylineError, match="No space left on device.*earlier export"):
+    with pytest.raises(BylineError, match=r"No space left on device.*earlier export"):
         _export(store, post_id, tmp_path / "out.zip")
     monkeypatch.setattr(bundle_module, "_write_file", disk_full)
-    with pytest.raises(BylineError, match="No space left on device.*earlier export"):
+    with pytest.raises(BylineError, match=r"No space left on device.*earlier export"):
         _export(store, post_id, tmp_path / "out")
     monkeypatch.undo()
     after = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}

@@ -25,8 +25,10 @@ BLOG = {"name": "Desk", "site_url": "", "language": "en"}
 
 @pytest.fixture
 def files():
-    built, _ = build_bundle(rich_page(), theme=require_theme("newsroom"), post_json=dict(POST),
-                            blog_json=dict(BLOG), markdown="---\nheadline: Hi\n---\nText.\n")  # fmt: skip
+    built, _ = build_bundle(
+        rich_page(), theme=require_theme("newsroom"), post_json=dict(POST),
+        blog_json=dict(BLOG), markdown="---\nheadline: Hi\n---\nText.\n",
+    )  # fmt: skip
     return built
 
 
@@ -92,7 +94,7 @@ def test_symlinks_in_a_folder_bundle_are_refused(store, tmp_path, files):
 def test_oversized_members_are_refused(store, tmp_path, files, monkeypatch):
     monkeypatch.setattr(bundle_format, "MAX_MEMBER_BYTES", 100_000)
     path = _zip(tmp_path / "big.zip", {**files, "images/huge.jpg": b"\0" * 100_001})
-    with pytest.raises(InputError, match="images/huge.jpg is too large"):
+    with pytest.raises(InputError, match=r"images/huge.jpg is too large"):
         _import(store, path)
 
 
@@ -142,7 +144,7 @@ def test_post_fields_are_checked(store, tmp_path, files):
 
 def test_files_changed_after_export_are_refused(store, tmp_path, files):
     path = _zip(tmp_path / "h.zip", {**files, "post.md": b"---\nheadline: Evil\n---\n"})
-    with pytest.raises(InputError, match="post.md does not match its SHA-256"):
+    with pytest.raises(InputError, match=r"post.md does not match its SHA-256"):
         _import(store, path)
 
 
@@ -155,7 +157,7 @@ def test_not_a_zip(store, tmp_path):
 
 def test_a_folder_without_manifest_is_not_a_bundle(store, tmp_path):
     (tmp_path / "empty").mkdir()
-    with pytest.raises(InputError, match="no post.json"):
+    with pytest.raises(InputError, match=r"no post.json"):
         _import(store, tmp_path / "empty")
 
 
