@@ -106,3 +106,10 @@ def test_tables_keep_alignment_as_text_align_only():
     assert body.removed == []
     raw = _render('<table><tr><td style="color:red;text-align:center">x</td></tr></table>')
     assert 'style="text-align:center"' in raw.html and "color" not in raw.html
+
+
+def test_unclosed_formatting_does_not_swallow_later_paragraphs():
+    body = _render("<div>a <b>bold <i>both</div>\n\nLater paragraph.\n\nAnother.")
+    assert "<p>Later paragraph.</p>" in body.html and "<p>Another.</p>" in body.html
+    assert body.html.count("<b>") == 1 and body.html.count("<i>") == 1
+    assert body.blocks[0].nodes == 3
