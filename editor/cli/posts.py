@@ -7,16 +7,21 @@ from pathlib import Path
 
 from editor.cli.context import CommandContext
 from editor.errors import InputError
+from editor.formats.bundle import is_bundle
 from editor.formats.markdown_file import local_time
 from editor.formats.post_json import post_to_json, revision_to_json
 from editor.model import PostStatus
 from editor.services import blogs, posts
+from editor.services.bundles import import_bundle
 from editor.services.importing import export_markdown, import_markdown_file
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("import", help="import Markdown files with YAML front matter as new posts")
-    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p = sub.add_parser(
+        "import",
+        help="import Markdown files with YAML front matter, or export bundles, as new posts",
+    )
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE|BUNDLE")
     p.add_argument("--json", action="store_true", help="print the new ids as a JSON list")
     p.set_defaults(handler=cmd_import)
 
@@ -66,13 +71,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_import(ctx: CommandContext) -> int:
-    missing = [str(f) for f in ctx.args.files if not f.is_file()]
+    missing = [str(f) for f in ctx.args.files if not f.exists()]
     if missing:
         raise InputError(f"no such file: {', '.join(missing)}")
     ids: list[int] = []
     for path in ctx.args.files:
         with ctx.store.session() as session:  # one transaction per file: all or nothing
-            post = import_markdown_file(session, path)
+            if is_bundle(path):  # a folder or .zip from `byline export`
+                post = import_bundle(session, path)
+            else:
+                post = import_markdown_file(session, path)
             ids.append(post.id)
     if ctx.args.json:
         ctx.print_json(ids)

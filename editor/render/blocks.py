@@ -43,38 +43,39 @@ def split_blocks(text: str) -> list[str] | None:
     if document_global(text):
         return None
     lines = text.split("\n")
-    chunks: list[list[str]] = []
-    current: list[str] = []
+    if lines[0] and not lines[0].strip(" \t"):
+        return None  # Python-Markdown keeps a first line of spaces: it joins the next block
+    chunks: list[tuple[int, int, bool]] = []  # (first line, line after the last, holds a box)
+    start: int | None = None
+    boxed = False
     i = 0
     while i < len(lines):
         line = lines[i]
         if not line.strip(" \t"):
-            if current:
-                chunks.append(current)
-                current = []
+            if start is not None:
+                chunks.append((start, i, boxed))
+                start, boxed = None, False
             i += 1
             continue
+        if start is None:
+            start = i
         fence = _FENCE.match(line)
         if fence:
             end = _closing(lines, i + 1, fence.group(1))
             if end is None:
                 return None
-            current.extend(lines[i : end + 1])
             i = end + 1
             continue
         box = BOX_OPEN.match(line)
-        if box and box.group(1) in BOX_KINDS and not current:
+        if box and box.group(1) in BOX_KINDS:
             end = next((j for j in range(i + 1, len(lines)) if BOX_CLOSE.match(lines[j])), None)
-            stop = len(lines) if end is None else end + 1
-            current.extend(lines[i:stop])
-            current.append("\x00box")  # marker: this chunk holds a box
-            i = stop
+            i = len(lines) if end is None else end + 1
+            boxed = True
             continue
-        current.append(line)
         i += 1
-    if current:
-        chunks.append(current)
-    return _group(chunks)
+    if start is not None:
+        chunks.append((start, len(lines), boxed))
+    return [_text(lines, group) for group in _group(lines, chunks)]
 
 
 def _closing(lines: list[str], start: int, fence: str) -> int | None:
@@ -84,24 +85,29 @@ def _closing(lines: list[str], start: int, fence: str) -> int | None:
     return None
 
 
-def _group(chunks: list[list[str]]) -> list[str]:
-    groups: list[list[list[str]]] = []
+def _group(lines: list[str], chunks: list[tuple[int, int, bool]]) -> list[list[tuple[int, int]]]:
+    groups: list[list[tuple[int, int]]] = []
     absorb_next = False
-    for chunk in chunks:
-        first = chunk[0]
-        is_box = chunk[-1] == "\x00box"
-        if is_box:
-            chunk = chunk[:-1]
+    for start, stop, is_box in chunks:
+        first = lines[start]
         previous = groups[-1] if groups else None
+        # Lists and blockquotes may start inside a block (after a heading line, say) and go on
+        # in the next one: join when the previous group has any line that starts one.
+        body = lines[previous[0][0] : previous[-1][1]] if previous else []
         joins = previous is not None and (
             absorb_next
             or first[:1] in (" ", "\t")
-            or (_LIST.match(first) and _LIST.match(previous[-1][0]))
-            or (_QUOTE.match(first) and _QUOTE.match(previous[-1][0]))
+            or (_LIST.match(first) and any(_LIST.match(line) for line in body))
+            or (_QUOTE.match(first) and any(_QUOTE.match(line) for line in body))
         )
         if joins and previous is not None:
-            previous.append(chunk)
+            previous.append((start, stop))
         else:
-            groups.append([chunk])
+            groups.append([(start, stop)])
         absorb_next = is_box
-    return ["\n\n".join("\n".join(chunk) for chunk in group) for group in groups]
+    return groups
+
+
+def _text(lines: list[str], group: list[tuple[int, int]]) -> str:
+    """The group's exact source, blank lines between its chunks included."""
+    return "\n".join(lines[group[0][0] : group[-1][1]])

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from editor.render.blocks import normalize, split_blocks
 from editor.render.markdown_ext import PhotoResolver, byline_markdown
 from editor.render.sanitize import Policy, Removal, Sanitizer
-from editor.render.toplevel import top_level
+from editor.render.toplevel import fix_nesting, top_level
 
 __all__ = ["BodyRenderer", "Removal", "RenderedBlock", "RenderedBody"]
 
@@ -90,7 +90,7 @@ class BodyRenderer:
         """The body converted as one document (the export's path; no cache)."""
         text = normalize(markdown)
         html, removed = self._convert(text)
-        html, nodes = top_level(html, wrap=True)
+        html, nodes = top_level(fix_nesting(html), wrap=True)
         key = self._key(text)
         block = RenderedBlock(key=key, html=html, nodes=nodes, removed=tuple(removed))
         return RenderedBody(html=html, blocks=[block], removed=list(removed), whole=True)

@@ -91,7 +91,6 @@ class BoxProcessor(BlockProcessor):
         assert match is not None
         kind, label = match.group(1), (match.group(2) or "").strip() or BOX_KINDS[match.group(1)]
         inner: list[str] = []
-        source = [first]
         pending = rest
         while True:
             lines = pending.split("\n")
@@ -106,8 +105,7 @@ class BoxProcessor(BlockProcessor):
             if not blocks:
                 break
             pending = blocks.pop(0)
-            source.append(pending)
-        digest = hashlib.sha1("\n\n".join(source).encode()).hexdigest()[:8]
+        digest = hashlib.sha1(self._unstashed("\n\n".join([head, *inner])).encode()).hexdigest()[:8]
         skip = etree.SubElement(parent, "a", {"class": "box-skip", "data-box": f"after-{digest}"})
         skip.text = SKIP_TEXT
         aside = etree.SubElement(parent, "aside", {"class": f"box box-{kind}", "aria-label": label})
@@ -115,6 +113,20 @@ class BoxProcessor(BlockProcessor):
         title.text = label
         self.parser.parseChunk(aside, "\n\n".join(inner))
         return True
+
+    def _unstashed(self, text: str) -> str:
+        """``text`` with stash placeholders (their numbers depend on the rest of the document)
+        replaced by what they hold, so the box id depends on the box alone."""
+        stash = self.parser.md.htmlStash.rawHtmlBlocks
+
+        def content(match: re.Match[str]) -> str:
+            index = int(match.group(1))
+            return str(stash[index]) if index < len(stash) else ""
+
+        return _PLACEHOLDER.sub(content, text)
+
+
+_PLACEHOLDER = re.compile(r"\x02wzxhzdk:(\d+)\x03")
 
 
 class PhotoProcessor(Treeprocessor):

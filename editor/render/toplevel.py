@@ -90,3 +90,52 @@ def top_level(html: str, *, wrap: bool) -> tuple[str, int] | None:
             nodes += 1
     flush()
     return "".join(parts), nodes
+
+
+BLOCK = _words(
+    "address article aside blockquote caption dd details div dl dt figcaption figure footer "
+    "form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody td tfoot th "
+    "thead tr ul"
+)
+# Inline elements that may not hold blocks (``a``, ``ins`` and ``del`` are transparent).
+INLINE_ONLY = PHRASING - {"a", "ins", "del", "iframe", "img", "br"}
+
+
+def fix_nesting(html: str) -> str:
+    """Unwrap inline elements that ended up holding blocks.
+
+    Broken HTML such as ``<b>bold <i>text</div>`` makes an HTML5 parser (nh3's) re-open the
+    formatting elements around everything after, giving ``<b><i><p>…</p></i></b>``, which is
+    not valid HTML. The content is kept; only the stray formatting tags go.
+    """
+    if not any(f"<{tag}" in html for tag in INLINE_ONLY):
+        return html
+    tokens: list[tuple[int, int, int]] = []  # (start, end, element id) of each tag
+    stack: list[tuple[str, int]] = []
+    unwrap: set[int] = set()
+    counter = 0
+    for match in _TAG.finditer(html):
+        closing, tag = match.group(1), match.group(2).lower()
+        if closing:
+            while stack:
+                open_tag, ident = stack.pop()
+                if open_tag == tag:
+                    tokens.append((match.start(), match.end(), ident))
+                    break
+            continue
+        if tag in BLOCK:
+            unwrap.update(ident for open_tag, ident in stack if open_tag in INLINE_ONLY)
+        counter += 1
+        tokens.append((match.start(), match.end(), counter))
+        if tag not in VOID:
+            stack.append((tag, counter))
+    if not unwrap:
+        return html
+    parts: list[str] = []
+    pos = 0
+    for start, end, ident in tokens:
+        if ident in unwrap:
+            parts.append(html[pos:start])
+            pos = end
+    parts.append(html[pos:])
+    return "".join(parts)
