@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QTimer, QUrl, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 
 from editor.ui.preview.blocks import Body
@@ -194,6 +194,7 @@ class PreviewController(QObject):
 def _single_shot(parent: QObject, ms: int, slot: Callable[[], None]) -> QTimer:
     timer = QTimer(parent)
     timer.setSingleShot(True)
+    timer.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse 5 ms timer may fire 1 ms late
     timer.setInterval(ms)
     timer.timeout.connect(slot)
     return timer
