@@ -24,10 +24,10 @@ from editor.ui.preview.engine_setup import prepare_webengine
 
 prepare_webengine()
 
+from dataclasses import replace  # noqa: E402
+
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
-
-from dataclasses import replace  # noqa: E402
 
 from editor.render.body import BodyRenderer  # noqa: E402
 from editor.render.themes import load_theme  # noqa: E402

@@ -144,3 +144,14 @@ def test_hidden_pane_renders_nothing_until_shown(qtbot, make_preview):
     with qtbot.waitSignal(pane.page_loaded, timeout=10_000):
         pane.show()
     assert body_texts(qtbot, pane) == ["P:Hidden edit."]
+
+
+def test_replaced_nodes_are_collected_after_typing_pauses(qtbot, make_preview):
+    pane, controller = make_preview(TEXT)
+    assert js(qtbot, pane, "typeof gc") == "function"  # --js-flags=--expose-gc took effect
+    calls = []
+    original = pane.run_js
+    pane.run_js = lambda script, *rest: (calls.append(script), original(script, *rest))
+    with qtbot.waitSignal(pane.body_patched, timeout=5_000):
+        controller.body_edited(TEXT + "\n\nMore.")
+    qtbot.waitUntil(lambda: any("gc()" in c for c in calls), timeout=5_000)

@@ -42,6 +42,9 @@ def prepare_webengine(*, is_root: bool | None = None) -> None:
             "Running as root: the preview's web engine runs without Chromium's sandbox "
             "(--no-sandbox). Run Byline as a normal user to keep the sandbox."
         )
+    # Lets the pane collect the garbage of replaced DOM nodes (see pane.GC_EVERY): without it
+    # the renderer grows ~0.2 MB per edit, and ~4.6 MB per full reload.
+    add_chromium_flag("--js-flags=--expose-gc")
     if _prepared:
         return
     from editor.ui.qt_workarounds import apply_qt_workarounds

@@ -33,6 +33,11 @@ from editor.ui.preview.safety import MediaSchemeHandler, RemoteRequestBlocker
 log = logging.getLogger(__name__)
 
 WIDTHS = {"Desktop": 1280, "Tablet": 768, "Phone": 375}
+# Replaced DOM nodes are JavaScript garbage that V8 collects late (the page's own scripts are
+# off, so nothing else prompts it). With --js-flags=--expose-gc (engine_setup adds it) the pane
+# collects after a pause in typing, and every GC_EVERY patches while typing goes on.
+GC_IDLE_MS = 1000
+GC_EVERY = 25
 DEFAULT_BASE_URL = QUrl(f"{MEDIA_SCHEME}://post/")
 
 
@@ -66,6 +71,11 @@ class PreviewPane(QWidget):
         self._restore_scroll: QPointF | None = None
         self._await_paint = False
         self._page_width = WIDTHS["Desktop"]
+        self._patches_since_gc = 0
+        self._gc_timer = QTimer(self)
+        self._gc_timer.setSingleShot(True)
+        self._gc_timer.setInterval(GC_IDLE_MS)
+        self._gc_timer.timeout.connect(self.collect_garbage)
         self._build_ui()
 
     # -- layout -------------------------------------------------------------------------------
@@ -241,6 +251,13 @@ class PreviewPane(QWidget):
         focus = block_start(self._shown_blocks, index)
         self.run_js(patch_script(diff_blocks([], []), focus))
 
+    def collect_garbage(self) -> None:
+        """Ask V8 for a full collection (a no-op unless Chromium runs with --expose-gc)."""
+        self._gc_timer.stop()
+        self._patches_since_gc = 0
+        if self._view is not None and not self._loading:
+            self.run_js("if (typeof gc === 'function') { gc(); }")
+
     def run_js(self, script: str, callback: Callable[[Any], None] | None = None) -> None:
         """Run ``script`` in the application world (works with page JavaScript off)."""
         from PySide6.QtWebEngineCore import QWebEngineScript
@@ -307,6 +324,11 @@ class PreviewPane(QWidget):
             return
         self._watch_paints()
         self._await_paint = True
+        self._patches_since_gc += 1
+        if self._patches_since_gc >= GC_EVERY:
+            self.collect_garbage()
+        else:
+            self._gc_timer.start()
         self.body_patched.emit(int(count))
 
     def _on_view_painted(self) -> None:
