@@ -210,7 +210,9 @@ class PreviewPane(QWidget):
         """Folders served as ``byline-media://post/...`` and ``byline-media://assets/...``."""
         self._handler.set_roots({"post": post_media, "assets": assets})
 
-    def show_page(self, html: str, base_url: QUrl = DEFAULT_BASE_URL, body: Body | None = None):
+    def show_page(
+        self, html: str, base_url: QUrl = DEFAULT_BASE_URL, body: Body | None = None
+    ) -> None:
         """Load a whole page; ``body`` is what its ``#article-body`` holds (for later patches)."""
         if self._view is None:
             self._pending_page = (html, base_url, body)
