@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from editor.render.blocks import normalize, split_blocks
+from editor.render.headings import number_headings
 from editor.render.markdown_ext import PhotoResolver, byline_markdown
 from editor.render.sanitize import Policy, Removal, Sanitizer
 from editor.render.toplevel import fix_nesting, top_level
@@ -78,9 +79,12 @@ class BodyRenderer:
                     return self.render_full(markdown)
             fresh[key] = block
             blocks.append(block)
-        if _duplicate_ids(blocks):
-            return self.render_full(markdown)
         self._cache = fresh
+        if _duplicate_ids(blocks):
+            numbered = number_headings(sources, blocks)
+            if numbered is None:  # not the simple case of repeated subheads: convert whole
+                return self.render_full(markdown)
+            blocks = numbered
         removed = [r for b in blocks for r in b.removed]
         return RenderedBody(
             html="\n".join(b.html for b in blocks if b.html), blocks=blocks, removed=removed
