@@ -31,6 +31,7 @@ class RenderedBlock:
     html: str
     nodes: int
     removed: tuple[Removal, ...] = ()
+    ids: tuple[str, ...] = field(default=(), repr=False, compare=False)  # every id="" in html
 
 
 @dataclass(frozen=True)
@@ -119,9 +120,10 @@ class BodyRenderer:
         result = top_level(html, wrap=False)
         if result is None:
             return None
-        return RenderedBlock(key=key, html=html, nodes=result[1], removed=tuple(removed))
+        return RenderedBlock(key=key, html=html, nodes=result[1], removed=tuple(removed),
+                             ids=tuple(_ID.findall(html)))  # fmt: skip
 
 
 def _duplicate_ids(blocks: list[RenderedBlock]) -> bool:
-    counts = Counter(ident for b in blocks for ident in _ID.findall(b.html))
+    counts = Counter(ident for b in blocks for ident in b.ids)
     return any(n > 1 for n in counts.values())

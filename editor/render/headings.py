@@ -21,15 +21,14 @@ if TYPE_CHECKING:
     from editor.render.body import RenderedBlock
 
 _HEADING_ID = re.compile(r'<h([1-6]) id="([^"]*)"')
-_ANY_ID = re.compile(r'\sid="([^"]*)"')
 _NUMBERED = re.compile(r"_\d+$")
 
 
 def number_headings(sources: list[str], blocks: list[RenderedBlock]) -> list[RenderedBlock] | None:
     if any("{" in source for source in sources):
         return None  # attribute lists may set ids of their own
-    headings = [[m.group(2) for m in _HEADING_ID.finditer(b.html)] for b in blocks]
-    others = Counter(i for b in blocks for i in _ANY_ID.findall(b.html))
+    headings = [[m.group(2) for m in _HEADING_ID.finditer(b.html)] if b.ids else [] for b in blocks]
+    others = Counter(i for b in blocks for i in b.ids)
     for ids in headings:
         others.subtract(ids)
     other_ids = {i for i, n in (+others).items()}
@@ -71,4 +70,5 @@ def _renamed(block: RenderedBlock, names: dict[str, str]) -> RenderedBlock:
             f'<a class="box-skip" href="#{old}">', f'<a class="box-skip" href="#{new}">'
         )
     key = hashlib.sha1((block.key + repr(sorted(names.items()))).encode()).hexdigest()
-    return replace(block, key=key, html=html)
+    ids = tuple(names.get(i, i) for i in block.ids)
+    return replace(block, key=key, html=html, ids=ids)

@@ -105,7 +105,9 @@ class BoxProcessor(BlockProcessor):
             if not blocks:
                 break
             pending = blocks.pop(0)
-        digest = hashlib.sha1(self._unstashed("\n\n".join([head, *inner])).encode()).hexdigest()[:8]
+        # Whitespace-blind, so where the box's text ends (blank lines) cannot change its id.
+        box_text = " ".join(self._unstashed("\n\n".join([head, *inner])).split())
+        digest = hashlib.sha1(box_text.encode()).hexdigest()[:8]
         skip = etree.SubElement(parent, "a", {"class": "box-skip", "data-box": f"after-{digest}"})
         skip.text = SKIP_TEXT
         aside = etree.SubElement(parent, "aside", {"class": f"box box-{kind}", "aria-label": label})
