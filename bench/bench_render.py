@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import random
 import shutil
+import statistics
 import tempfile
+import time
 from pathlib import Path
 
 from bench.common import Figure, best_of, report
@@ -129,6 +131,20 @@ def _page(body: str) -> PageData:
                     role="Guest blogger", slug="long-read")  # fmt: skip
 
 
+def paired(functions: list, repeat: int = 7) -> list[float]:
+    """Median time of each function, run in turn within every round, so that load from
+    elsewhere on the machine weighs on the baseline and the measured code alike."""
+    for fn in functions:
+        fn()
+    times: list[list[float]] = [[] for _ in functions]
+    for _ in range(repeat):
+        for fn, bucket in zip(functions, times, strict=True):
+            start = time.perf_counter()
+            fn()
+            bucket.append(time.perf_counter() - start)
+    return [statistics.median(bucket) for bucket in times]
+
+
 def _render_figures(words: int, theme) -> list[Figure]:
     text = article(words)
     md = plain_markdown()
@@ -146,11 +162,7 @@ def _render_figures(words: int, theme) -> list[Figure]:
         body = BodyRenderer().render(text)  # a fresh renderer: nothing cached
         render_page(data, theme=theme, mode="preview", asset_prefix="assets/", body=body)
 
-    renderer = BodyRenderer()
-    base = best_of(markdown_alone, repeat=5)
-    _ = renderer  # built once above, so its setup is not timed in the cold preview figure
-    export = best_of(export_render, repeat=5)
-    first = best_of(first_preview_render, repeat=5)
+    base, export, first = paired([markdown_alone, export_render, first_preview_render])
     name = f"{words:,} words"
     return [
         report(Figure(f"page render, export path, {name}", export, "Python-Markdown alone",
@@ -217,8 +229,7 @@ def _export_figure() -> Figure:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(content)
 
-        base = best_of(plain_write, repeat=7)
-        seconds = best_of(export, repeat=7)
+        base, seconds = paired([plain_write, export])
         store.close()
     finally:
         shutil.rmtree(folder, ignore_errors=True)

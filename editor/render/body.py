@@ -43,6 +43,7 @@ class RenderedBody:
 
 
 _PHOTO_REF = re.compile(r"photo:\s*([^\s)\"']+)")
+_RAW_HTML = re.compile(r"<[A-Za-z/!?]")
 _ID = re.compile(r'\sid="([^"]*)"')
 
 
@@ -112,7 +113,8 @@ class BodyRenderer:
         raw = self._md.convert(source)
         removed = list(self._ext.removed)
         self._policy.trusted_images = set(self._ext.trusted)
-        removed.extend(self._sanitizer.audit(raw))
+        markdown_only = "{" not in source and not _RAW_HTML.search(source)
+        removed.extend(self._sanitizer.audit(raw, markdown_only=markdown_only))
         return self._sanitizer.clean(raw), removed
 
     def _convert_block(self, key: str, source: str) -> RenderedBlock | None:

@@ -139,6 +139,8 @@ class PhotoProcessor(Treeprocessor):
         self.ext = ext
 
     def run(self, root: etree.Element) -> None:
+        if next(root.iter("img"), None) is None:
+            return
         for parent in list(root.iter()):
             for img in [child for child in parent if child.tag == "img"]:
                 self._photo(parent, img)
@@ -220,13 +222,18 @@ class PageRulesProcessor(Treeprocessor):
     """Rules the page imposes on the body: no ``h1``, no reserved ids, box skip targets."""
 
     def run(self, root: etree.Element) -> None:
-        used = {el.get("id") for el in root.iter() if el.get("id")}
+        used: set[str | None] = set()
+        reserved: list[etree.Element] = []
         for el in root.iter():
             if el.tag == "h1":
                 el.tag = "h2"
             ident = el.get("id")
-            if ident in RESERVED_IDS:
-                el.set("id", _unique(f"{ident}-1", used))
+            if ident:
+                used.add(ident)
+                if ident in RESERVED_IDS:
+                    reserved.append(el)
+        for el in reserved:
+            el.set("id", _unique(f"{el.get('id')}-1", used))
         children = list(root)
         for index, el in enumerate(children):
             base = el.attrib.pop("data-box", None) if el.tag == "a" else None
