@@ -5,16 +5,13 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 TOOLS=.tools
 
-if ! command -v java >/dev/null 2>&1; then
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q openjdk-17-jre-headless >/dev/null
-fi
-if ! command -v chromium >/dev/null 2>&1; then
+missing=()
+command -v java >/dev/null 2>&1 || missing+=(openjdk-17-jre-headless)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -q >/dev/null
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null
-fi
-if ! command -v npm >/dev/null 2>&1; then
-  apt-get update -q >/dev/null
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q nodejs npm >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
 fi
 if [ ! -f "$TOOLS/node_modules/vnu-jar/build/dist/vnu.jar" ] \
   || [ ! -f "$TOOLS/node_modules/axe-core/axe.min.js" ] \

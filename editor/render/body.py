@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from editor.render.blocks import normalize, split_blocks
+from editor.render.headings import number_headings
 from editor.render.markdown_ext import PhotoResolver, byline_markdown
 from editor.render.sanitize import Policy, Removal, Sanitizer
 from editor.render.toplevel import fix_nesting, top_level
@@ -30,6 +31,7 @@ class RenderedBlock:
     html: str
     nodes: int
     removed: tuple[Removal, ...] = ()
+    ids: tuple[str, ...] = field(default=(), repr=False, compare=False)  # every id="" in html
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class RenderedBody:
 
 
 _PHOTO_REF = re.compile(r"photo:\s*([^\s)\"']+)")
+_RAW_HTML = re.compile(r"<[A-Za-z/!?]")
 _ID = re.compile(r'\sid="([^"]*)"')
 
 
@@ -78,9 +81,12 @@ class BodyRenderer:
                     return self.render_full(markdown)
             fresh[key] = block
             blocks.append(block)
-        if _duplicate_ids(blocks):
-            return self.render_full(markdown)
         self._cache = fresh
+        if _duplicate_ids(blocks):
+            numbered = number_headings(sources, blocks)
+            if numbered is None:  # not the simple case of repeated subheads: convert whole
+                return self.render_full(markdown)
+            blocks = numbered
         removed = [r for b in blocks for r in b.removed]
         return RenderedBody(
             html="\n".join(b.html for b in blocks if b.html), blocks=blocks, removed=removed
@@ -107,7 +113,8 @@ class BodyRenderer:
         raw = self._md.convert(source)
         removed = list(self._ext.removed)
         self._policy.trusted_images = set(self._ext.trusted)
-        removed.extend(self._sanitizer.audit(raw))
+        markdown_only = "{" not in source and not _RAW_HTML.search(source)
+        removed.extend(self._sanitizer.audit(raw, markdown_only=markdown_only))
         return self._sanitizer.clean(raw), removed
 
     def _convert_block(self, key: str, source: str) -> RenderedBlock | None:
@@ -115,9 +122,10 @@ class BodyRenderer:
         result = top_level(html, wrap=False)
         if result is None:
             return None
-        return RenderedBlock(key=key, html=html, nodes=result[1], removed=tuple(removed))
+        return RenderedBlock(key=key, html=html, nodes=result[1], removed=tuple(removed),
+                             ids=tuple(_ID.findall(html)))  # fmt: skip
 
 
 def _duplicate_ids(blocks: list[RenderedBlock]) -> bool:
-    counts = Counter(ident for b in blocks for ident in _ID.findall(b.html))
+    counts = Counter(ident for b in blocks for ident in b.ids)
     return any(n > 1 for n in counts.values())

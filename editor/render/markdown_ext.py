@@ -105,7 +105,9 @@ class BoxProcessor(BlockProcessor):
             if not blocks:
                 break
             pending = blocks.pop(0)
-        digest = hashlib.sha1(self._unstashed("\n\n".join([head, *inner])).encode()).hexdigest()[:8]
+        # Whitespace-blind, so where the box's text ends (blank lines) cannot change its id.
+        box_text = " ".join(self._unstashed("\n\n".join([head, *inner])).split())
+        digest = hashlib.sha1(box_text.encode()).hexdigest()[:8]
         skip = etree.SubElement(parent, "a", {"class": "box-skip", "data-box": f"after-{digest}"})
         skip.text = SKIP_TEXT
         aside = etree.SubElement(parent, "aside", {"class": f"box box-{kind}", "aria-label": label})
@@ -137,6 +139,8 @@ class PhotoProcessor(Treeprocessor):
         self.ext = ext
 
     def run(self, root: etree.Element) -> None:
+        if next(root.iter("img"), None) is None:
+            return
         for parent in list(root.iter()):
             for img in [child for child in parent if child.tag == "img"]:
                 self._photo(parent, img)
@@ -218,13 +222,18 @@ class PageRulesProcessor(Treeprocessor):
     """Rules the page imposes on the body: no ``h1``, no reserved ids, box skip targets."""
 
     def run(self, root: etree.Element) -> None:
-        used = {el.get("id") for el in root.iter() if el.get("id")}
+        used: set[str | None] = set()
+        reserved: list[etree.Element] = []
         for el in root.iter():
             if el.tag == "h1":
                 el.tag = "h2"
             ident = el.get("id")
-            if ident in RESERVED_IDS:
-                el.set("id", _unique(f"{ident}-1", used))
+            if ident:
+                used.add(ident)
+                if ident in RESERVED_IDS:
+                    reserved.append(el)
+        for el in reserved:
+            el.set("id", _unique(f"{el.get('id')}-1", used))
         children = list(root)
         for index, el in enumerate(children):
             base = el.attrib.pop("data-box", None) if el.tag == "a" else None

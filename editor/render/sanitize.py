@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from html import unescape
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -169,13 +170,23 @@ class Sanitizer:
             cleaned = _drop_sourceless(cleaned)
         return cleaned
 
-    def audit(self, html: str) -> list[Removal]:
+    def audit(self, html: str, *, markdown_only: bool = False) -> list[Removal]:
+        """What :meth:`clean` will remove from ``html``. ``markdown_only``: the HTML came from
+        Markdown without raw HTML or attribute lists, so only link targets need a look."""
+        if markdown_only:
+            removed = []
+            for match in _LINK.finditer(html):
+                removal = self.policy.check("a", "href", unescape(match.group(1)))[1]
+                if removal is not None:
+                    removed.append(removal)
+            return removed
         auditor = _Auditor(self.policy)
         auditor.feed(html)
         auditor.close()
         return auditor.removed
 
 
+_LINK = re.compile(r'<a\b[^>]*?\shref="([^"]*)"')
 _IMG = re.compile(r"""<img\b(?:[^>"']|"[^"]*"|'[^']*')*>""")
 _IFRAME = re.compile(r"""<iframe\b(?:[^>"']|"[^"]*"|'[^']*')*>.*?</iframe>""", re.S)
 _SRC = re.compile(r"""\ssrc=""")

@@ -157,3 +157,19 @@ def test_cli_render_export_and_import(tmp_path, capsys):
     assert main(["--db", db, "export", "1", "-o", str(tmp_path / "b.zip"),
                  "--theme", "nosuch"]) == 2  # fmt: skip
     assert "theme 'nosuch' not found" in capsys.readouterr().err
+
+
+def test_page_data_for_a_stored_post(store):
+    from editor.render.context import page_data_for
+
+    post_id, uuid = _stored(store)
+    with store.session() as s:
+        data = page_data_for(s, posts.get_post(s, post_id))
+    assert data.blog.name == "Latin America Blog" and data.blog.language == "es"
+    assert data.headline == CONTENT.headline and data.role == "Correspondent"
+    assert data.published_at == CONTENT.published_at and data.display_tz == "America/La_Paz"
+    assert data.local_published().isoformat() == "2026-11-20T08:30:00-04:00"
+    assert data.canonical_url == "https://example.org/la/radio-sunlight/"
+    assert data.comments_url == "https://example.org/la/radio-sunlight/#comments"
+    assert data.uuid == uuid and data.tags == ["radio", "energy"]
+    assert data.lead_photo is None and data.sidebar == []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
 import struct
 import subprocess
@@ -81,7 +82,7 @@ def _browser(page: Path, shots: str, *widths: int) -> dict:
     result = subprocess.run(
         ["node", str(CHECK_JS), str(TOOLS), str(page), shots, *map(str, widths)],
         capture_output=True, text=True, timeout=180, check=False,
-        env={"PATH": "/usr/bin:/bin", "CHROMIUM": CHROMIUM, "HOME": str(page.parent)},
+        env={**os.environ, "CHROMIUM": CHROMIUM, "HOME": str(page.parent)},
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)

@@ -72,9 +72,11 @@ def test_footnotes_fall_back_to_a_whole_conversion():
 
 
 def test_duplicate_subheads_get_unique_ids_like_the_whole_document():
-    text = "## Same\n\nx\n\n## Same\n\ny"
+    text = "## Same\n\nx\n\n## Same\n\ny\n\n## Same\n\n::: related\nz\n:::\n\n## Same"
     body = BodyRenderer().render(text)
+    assert not body.whole  # numbered over the cached blocks, no whole conversion
     assert 'id="same"' in body.html and 'id="same_1"' in body.html
+    assert '<a class="box-skip" href="#same_3">' in body.html
     assert body.html == BodyRenderer().render_full(text).html
 
 
