@@ -23,9 +23,9 @@ log = logging.getLogger("byline")
 
 
 def _command_modules() -> list[ModuleType]:
-    from editor.cli import blogs, photos, posts, sidebar
+    from editor.cli import blogs, photos, posts, render, sidebar
 
-    return [posts, photos, blogs, sidebar]
+    return [posts, render, photos, blogs, sidebar]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -7,16 +7,21 @@ from pathlib import Path
 
 from editor.cli.context import CommandContext
 from editor.errors import InputError
-from editor.formats.markdown_file import local_time, read_post_file
+from editor.formats.bundle import is_bundle
+from editor.formats.markdown_file import ParsedPost, local_time, read_post_file
 from editor.formats.post_json import post_to_json, revision_to_json
 from editor.model import PostStatus
 from editor.services import blogs, posts
+from editor.services.bundles import import_bundle
 from editor.services.importing import export_markdown, import_parsed
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("import", help="import Markdown files with YAML front matter as new posts")
-    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p = sub.add_parser(
+        "import",
+        help="import Markdown files with YAML front matter, or export bundles, as new posts",
+    )
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE|BUNDLE")
     p.add_argument("--json", action="store_true", help="print the new ids as a JSON list")
     p.set_defaults(handler=cmd_import)
 
@@ -66,11 +71,20 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_import(ctx: CommandContext) -> int:
-    """Parse every file first; if any is malformed, report them all and import nothing."""
-    parsed, errors = [], []
+    """Read every Markdown file first; if any is malformed, report them all and import
+    nothing. Bundles (folders or .zip files from `byline export`) are checked as they are
+    imported; everything goes in one transaction, so a failure anywhere imports nothing."""
+    missing = [str(f) for f in ctx.args.files if not f.exists()]
+    if missing:
+        raise InputError(f"no such file: {', '.join(missing)}")
+    items: list[Path | ParsedPost] = []
+    errors: list[str] = []
     for path in ctx.args.files:
+        if is_bundle(path):
+            items.append(path)
+            continue
         try:
-            parsed.append(read_post_file(path))
+            items.append(read_post_file(path))
         except InputError as exc:
             errors.append(str(exc))
     if errors:
@@ -78,7 +92,12 @@ def cmd_import(ctx: CommandContext) -> int:
             ctx.warn(message)
         raise InputError(f"nothing imported: {len(errors)} file(s) could not be read")
     with ctx.store.session() as session:
-        ids = [import_parsed(session, item).id for item in parsed]
+        ids = [
+            import_bundle(session, item).id
+            if isinstance(item, Path)
+            else import_parsed(session, item).id
+            for item in items
+        ]
     if ctx.args.json:
         ctx.print_json(ids)
     else:

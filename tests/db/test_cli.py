@@ -69,7 +69,7 @@ def test_malformed_file_names_file_and_line_and_imports_nothing(run, tmp_path):
     ("args", "code", "needle"),
     [
         (("show", "42"), 2, "No post"),
-        (("import", "/nonexistent/file.md"), 2, "cannot read"),
+        (("import", "/nonexistent/file.md"), 2, "no such file"),
         (("list", "--status", "lost"), 2, "unknown status"),
         (("list", "--blog", "Nope"), 2, "No blog"),
         (("revision", "1", "9"), 2, "no revision"),

@@ -1,0 +1,72 @@
+"""Commands on pages: ``render`` (the preview's HTML) and ``export`` (a bundle)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from editor.cli.context import CommandContext
+from editor.errors import InputError
+from editor.render.context import page_data_for
+from editor.render.page import render_page
+from editor.render.themes import require_theme
+from editor.services import posts
+from editor.services.bundles import export_post
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("render", help="write the HTML page of a post, as the preview shows it")
+    p.add_argument("post", metavar="ID")
+    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="file (default: stdout)")
+    p.add_argument("--theme", help="theme name (default: the blog's)")
+    p.add_argument(
+        "--report", action="store_true", help="list what sanitising removed from the draft"
+    )
+    p.set_defaults(handler=cmd_render)
+
+    p = sub.add_parser(
+        "export", help="export a post as a bundle: index.html, assets, post.md, post.json"
+    )
+    p.add_argument("post", metavar="ID")
+    p.add_argument("-o", "--output", type=Path, metavar="PATH", required=True,
+                   help="a folder, or a zip file when PATH ends in .zip")  # fmt: skip
+    p.add_argument("--theme", help="theme name (default: the blog's)")
+    p.set_defaults(handler=cmd_export)
+
+
+def cmd_render(ctx: CommandContext) -> int:
+    a = ctx.args
+    with ctx.store.session() as session:
+        post = posts.get_post(session, a.post)
+        data = page_data_for(session, post)
+        theme = require_theme(a.theme or post.blog.theme)
+    # Like the preview: the theme's own assets folder, so the file shows styled from disk.
+    page = render_page(data, theme=theme, mode="preview",
+                       asset_prefix=theme.assets_dir.as_uri() + "/")  # fmt: skip
+    if page.error:
+        raise InputError(f"theme {theme.name!r}: {page.error}")
+    if a.output:
+        try:
+            a.output.write_text(page.html, encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"{a.output}: cannot write ({exc.strerror})") from None
+    else:
+        ctx.out.write(page.html)
+    if a.report:
+        stream = ctx.out if a.output else ctx.err
+        if not page.removed:
+            print("Nothing was removed.", file=stream)
+        for removal in page.removed:
+            print(f"removed {removal.what}: {removal.why}", file=stream)
+    return 0
+
+
+def cmd_export(ctx: CommandContext) -> int:
+    a = ctx.args
+    with ctx.store.session() as session:
+        post = posts.get_post(session, a.post)
+        result = export_post(session, post, a.output, theme=a.theme)
+    ctx.print(f"exported post {a.post} to {result.target} ({len(result.files)} files)")
+    for removal in result.page.removed:
+        ctx.warn(f"removed {removal.what}: {removal.why}")
+    return 0

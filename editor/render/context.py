@@ -1,0 +1,105 @@
+"""What a page shows, as plain values: built from the stored post, or by hand in tests.
+
+``page_data_for`` leaves ``lead_photo`` empty and ``sidebar`` empty; the photo and sidebar
+features fill them (they own those tables), so the renderer never queries the database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from editor.formats.markdown_file import zone_for
+from editor.model import DEFAULT_THEME, Post
+from editor.render.views import PhotoView, SidebarEntry
+
+__all__ = ["BlogInfo", "PageData", "PhotoView", "SidebarEntry", "page_data_for"]
+
+
+@dataclass(frozen=True)
+class BlogInfo:
+    name: str
+    url: str = ""
+    language: str = "en"
+    description: str = ""
+    comments_url_pattern: str = ""  # e.g. "{post_url}#comments"; also {slug}, {uuid}
+    theme: str = DEFAULT_THEME
+
+
+@dataclass
+class PageData:
+    """Everything the page template needs besides the rendered body."""
+
+    blog: BlogInfo
+    headline: str
+    body: str = ""  # Markdown
+    deck: str = ""
+    byline: str = ""
+    role: str = ""
+    published_at: datetime | None = None  # aware
+    display_tz: str = ""  # IANA name or "+HH:MM"; empty means UTC
+    updated_at: datetime | None = None
+    slug: str = ""
+    tags: list[str] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+    uuid: str = ""
+    lead_photo: PhotoView | None = None
+    sidebar: list[SidebarEntry] = field(default_factory=list)
+    photos: dict[str, PhotoView] = field(default_factory=dict)  # ![alt](photo:ID) in the body
+
+    @property
+    def canonical_url(self) -> str:
+        """Blog URL + slug (empty when the blog has no URL yet)."""
+        if not self.blog.url:
+            return ""
+        base = self.blog.url if self.blog.url.endswith("/") else self.blog.url + "/"
+        return base + self.slug.strip("/") + "/" if self.slug else base
+
+    @property
+    def comments_url(self) -> str:
+        pattern = self.blog.comments_url_pattern.strip()
+        if not pattern:
+            return ""
+        values = {"post_url": self.canonical_url, "slug": self.slug, "uuid": self.uuid,
+                  "blog_url": self.blog.url}  # fmt: skip
+        try:
+            return pattern.format_map(values)
+        except (KeyError, IndexError, ValueError):
+            return ""  # a pattern with unknown placeholders shows no comment links
+
+    def local_published(self) -> datetime | None:
+        return (
+            self.published_at.astimezone(zone_for(self.display_tz)) if self.published_at else None
+        )
+
+    def local_updated(self) -> datetime | None:
+        return self.updated_at.astimezone(zone_for(self.display_tz)) if self.updated_at else None
+
+
+def page_data_for(session: Session, post: Post) -> PageData:
+    """The page of a stored post (no lead photo, empty sidebar: their features add them)."""
+    blog = post.blog
+    return PageData(
+        blog=BlogInfo(
+            name=blog.name,
+            url=blog.site_url,
+            language=blog.language or "en",
+            description=blog.description,
+            comments_url_pattern=blog.comments_url_pattern,
+            theme=blog.theme or DEFAULT_THEME,
+        ),
+        headline=post.headline,
+        body=post.body,
+        deck=post.deck,
+        byline=post.byline,
+        role=post.byline_role,
+        published_at=post.published_at,
+        display_tz=post.published_tz,
+        updated_at=post.updated_at,
+        slug=post.slug,
+        tags=list(post.tags or []),
+        categories=list(post.categories or []),
+        uuid=post.uuid,
+    )

@@ -1,0 +1,64 @@
+"""Process-wide QtWebEngine set-up that must happen before the QApplication exists.
+
+Call :func:`prepare_webengine` once, early in ``app.py`` (and in test start-up): it adds
+``--no-sandbox`` when running as root (Chromium refuses to start its sandbox as root, which is
+how CI runs), registers the ``byline-media:`` URL scheme the preview serves local files through,
+lets the preview's view be created lazily after the window is up, and applies the bindings'
+work-arounds (``editor.ui.qt_workarounds``: PySide6 6.12's emit() crash).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+
+log = logging.getLogger(__name__)
+
+MEDIA_SCHEME = "byline-media"
+FLAGS_VARIABLE = "QTWEBENGINE_CHROMIUM_FLAGS"
+
+_prepared = False
+
+
+def _is_root() -> bool:
+    return hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def add_chromium_flag(flag: str) -> bool:
+    """Append ``flag`` to QTWEBENGINE_CHROMIUM_FLAGS unless present; True when it was added."""
+    flags = os.environ.get(FLAGS_VARIABLE, "").split()
+    if flag in flags:
+        return False
+    os.environ[FLAGS_VARIABLE] = " ".join([*flags, flag])
+    return True
+
+
+def prepare_webengine(*, is_root: bool | None = None) -> None:
+    """Set up QtWebEngine for the preview; must run before ``QApplication(...)``."""
+    global _prepared
+    root = _is_root() if is_root is None else is_root
+    if root and add_chromium_flag("--no-sandbox"):
+        log.warning(
+            "Running as root: the preview's web engine runs without Chromium's sandbox "
+            "(--no-sandbox). Run Byline as a normal user to keep the sandbox."
+        )
+    # Lets the pane collect the garbage of replaced DOM nodes (see pane.GC_EVERY): without it
+    # the renderer grows ~0.2 MB per edit, and ~4.6 MB per full reload.
+    add_chromium_flag("--js-flags=--expose-gc")
+    if _prepared:
+        return
+    from editor.ui.qt_workarounds import apply_qt_workarounds
+
+    apply_qt_workarounds()
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtWebEngineCore import QWebEngineUrlScheme
+
+    # Lets QtWebEngineWidgets be imported after the QApplication exists (lazy preview).
+    if QCoreApplication.instance() is None:
+        QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    if QWebEngineUrlScheme.schemeByName(MEDIA_SCHEME.encode()).name().isEmpty():
+        scheme = QWebEngineUrlScheme(MEDIA_SCHEME.encode())
+        scheme.setSyntax(QWebEngineUrlScheme.Syntax.Host)
+        scheme.setFlags(QWebEngineUrlScheme.Flag.SecureScheme)
+        QWebEngineUrlScheme.registerScheme(scheme)
+    _prepared = True

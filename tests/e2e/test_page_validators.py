@@ -1,0 +1,121 @@
+"""The exported page against validators nobody here wrote: the Nu HTML Checker (zero errors)
+and axe-core in headless Chromium (zero WCAG 2 A/AA violations). Also takes screenshots of the
+page at 1280, 768 and 375 px (``/tmp/byline-page-*.png``) to look at.
+
+The tools come from ``.ci/setup.d/validators.sh`` (into ``.tools/``); without them these tests
+skip with the reason (and fail in CI)."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import struct
+import subprocess
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from editor.render.bundle import build_bundle, write_bundle
+from editor.render.themes import require_theme
+from editor.render.views import PhotoView
+from tests.helpers.render_samples import HOSTILE_BODY, rich_page
+from tests.helpers.services import require_service
+
+pytestmark = [pytest.mark.services, pytest.mark.slow]
+
+TOOLS = Path(__file__).resolve().parents[2] / ".tools"
+VNU = TOOLS / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+CHECK_JS = Path(__file__).with_name("page_check.js")
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+def _need_vnu() -> None:
+    ok = VNU.is_file() and shutil.which("java") is not None
+    require_service(ok, f"Nu HTML Checker needs java and {VNU} (.ci/setup.d/validators.sh)")
+
+
+def _need_browser() -> None:
+    ok = (
+        shutil.which("node") is not None
+        and Path(CHROMIUM).exists()
+        and (TOOLS / "node_modules" / "axe-core" / "axe.min.js").is_file()
+        and (TOOLS / "node_modules" / "playwright-core").is_dir()
+    )
+    require_service(ok, "axe-core needs node, chromium, axe-core and playwright-core in .tools/")
+
+
+def _lead_jpeg() -> bytes:
+    image = Image.new("RGB", (640, 427), (196, 164, 120))
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=80)
+    return out.getvalue()
+
+
+def _export(folder: Path, theme: str = "newsroom", **changes) -> Path:
+    lead = PhotoView(
+        src="images/lead-640.jpg", width=640, height=427, alt="Solar panels on a school roof",
+        caption="Volunteers sweep the panels after a hailstorm.", credit="Photo: Ana Quispe",
+        copyright="© 2026 Ana Quispe",
+    )  # fmt: skip
+    data = replace(rich_page(), **{"lead_photo": lead, **changes})
+    files, _ = build_bundle(data, theme=require_theme(theme), post_json={"headline": "x"},
+                            blog_json={"name": "x"}, markdown="x",
+                            images={"lead-640.jpg": _lead_jpeg()})  # fmt: skip
+    write_bundle(folder, files)
+    return folder
+
+
+def _vnu(*folders: Path) -> list[dict]:
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", "--stdout",
+         "--skip-non-html", "--also-check-css", *map(str, folders)],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    return json.loads(result.stdout)["messages"]
+
+
+def _browser(page: Path, shots: str, *widths: int) -> dict:
+    result = subprocess.run(
+        ["node", str(CHECK_JS), str(TOOLS), str(page), shots, *map(str, widths)],
+        capture_output=True, text=True, timeout=180, check=False,
+        env={**os.environ, "CHROMIUM": CHROMIUM, "HOME": str(page.parent)},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_exported_pages_have_no_html_errors(tmp_path):
+    _need_vnu()
+    folders = [_export(tmp_path / "newsroom"), _export(tmp_path / "plain", "plain"),
+               _export(tmp_path / "hostile", body=HOSTILE_BODY),
+               _export(tmp_path / "empty", sidebar=[], lead_photo=None, deck="")]  # fmt: skip
+    messages = _vnu(*folders)
+    assert messages == [], json.dumps(messages, indent=1)
+
+
+@pytest.mark.parametrize("theme", ["newsroom", "plain"])
+def test_exported_page_has_no_accessibility_violations(tmp_path, theme):
+    _need_browser()
+    page = _export(tmp_path / theme, theme) / "index.html"
+    shots = "/tmp/byline-page" if theme == "newsroom" else "-"
+    result = _browser(page, shots, 1280, 768, 375)
+    assert result["violations"] == [], json.dumps(result["violations"], indent=1)
+    assert result["blocked"] == []  # the page asks for nothing outside the bundle
+    for width, shot in zip((1280, 768, 375), result["shots"], strict=False):
+        header = Path(shot).read_bytes()[:24]
+        assert header[:8] == b"\x89PNG\r\n\x1a\n"
+        assert struct.unpack(">I", header[16:20])[0] == width
+
+
+def test_hostile_draft_page_runs_no_script(tmp_path):
+    _need_browser()
+    page = _export(tmp_path / "hostile", body=HOSTILE_BODY) / "index.html"
+    html = page.read_text(encoding="utf-8")
+    assert html.count("<script") == 1 and 'type="application/ld+json"' in html
+    result = _browser(page, "-", 1280)
+    assert result["blocked"] == []  # no tracking pixel or frame was even requested
+    assert result["violations"] == []
