@@ -20,9 +20,9 @@ log = logging.getLogger("byline")
 
 
 def _command_modules() -> list[ModuleType]:
-    from editor.cli import posts
+    from editor.cli import posts, targets
 
-    return [posts]
+    return [posts, targets]
 
 
 def build_parser() -> argparse.ArgumentParser:

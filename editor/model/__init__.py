@@ -3,6 +3,14 @@
 from editor.model.base import Base, UTCDateTime, utcnow
 from editor.model.blog import DEFAULT_ROLE, DEFAULT_THEME, Blog
 from editor.model.post import CONTENT_FIELDS, Post, PostContent, PostStatus
+from editor.model.publishing import (
+    OutboxItem,
+    OutboxState,
+    RemoteMedia,
+    RemotePost,
+    Target,
+    TargetKind,
+)
 from editor.model.revision import Revision, RevisionReason
 
 __all__ = [
@@ -11,11 +19,17 @@ __all__ = [
     "DEFAULT_THEME",
     "Base",
     "Blog",
+    "OutboxItem",
+    "OutboxState",
     "Post",
     "PostContent",
     "PostStatus",
+    "RemoteMedia",
+    "RemotePost",
     "Revision",
     "RevisionReason",
+    "Target",
+    "TargetKind",
     "UTCDateTime",
     "utcnow",
 ]
