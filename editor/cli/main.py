@@ -20,9 +20,9 @@ log = logging.getLogger("byline")
 
 
 def _command_modules() -> list[ModuleType]:
-    from editor.cli import posts, targets
+    from editor.cli import posts, publish, targets
 
-    return [posts, targets]
+    return [posts, targets, publish]
 
 
 def build_parser() -> argparse.ArgumentParser:
