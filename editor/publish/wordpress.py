@@ -63,18 +63,23 @@ class WordPressClient:
 
     # -- posts ---------------------------------------------------------------------------------
     def find_post_by_marker(self, marker: str) -> RemoteEntry | None:
-        found = self._call(
-            "looking for an earlier push",
-            "GET",
-            "wp/v2/posts",
-            params={
-                "search": marker.split(":")[-1],
-                "status": ANY_STATUS,
-                "context": "edit",
-                "per_page": 20,
-            },
-        )
-        for item in _list(found, "looking for an earlier push"):
+        step = "looking for an earlier push"
+        try:
+            found = self._call(
+                step,
+                "GET",
+                "wp/v2/posts",
+                params={"search": marker.split(":")[-1], "status": ANY_STATUS,
+                        "context": "edit", "per_page": 20},
+            )  # fmt: skip
+        except PublishError as exc:
+            # Drafts are listed only to a user who may edit posts; WordPress answers 400, not
+            # 401 or 403, so ask who we are to tell a wrong password from a missing right.
+            if "status" in exc.detail and "(400)" in exc.detail:
+                who = self.check_login()  # raises AuthError for a wrong password
+                raise CapabilityError(step, f"{who} may not edit posts on this site") from None
+            raise
+        for item in _list(found, step):
             if marker in ((item.get("content") or {}).get("raw") or ""):
                 return self._entry(item)
         return None
