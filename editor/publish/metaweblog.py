@@ -76,11 +76,17 @@ class MetaWeblogClient:
         return BLOG_ID, self.user, self._password
 
     def has(self, method: str) -> bool:
+        """Whether the server offers ``method`` (asked once; a server without
+        system.listMethods is taken to speak plain MetaWeblog). Network errors propagate:
+        a cut connection must not make Byline fall back to another API."""
         if self._methods is None:
             try:
-                self._methods = set(self.call("listing the server's methods", "system.listMethods"))
-            except (PublishError, TypeError):
-                self._methods = set()
+                methods = self.call("listing the server's methods", "system.listMethods")
+            except PublishError as exc:
+                if exc.retryable or isinstance(exc, AuthError):
+                    raise
+                methods = []
+            self._methods = {m for m in methods if isinstance(m, str)}
         return method in self._methods
 
     # -- account -------------------------------------------------------------------------------

@@ -22,12 +22,14 @@ HOP_HEADERS = {"connection", "keep-alive", "transfer-encoding", "content-length"
 
 @dataclass
 class Rule:
-    action: str  # drop-before | drop-after | stall | 500 | 413 | malformed | html
+    action: str  # drop-before | drop-after | 500-after | stall | 500 | 413 | malformed | html
     method: str = "POST"
     path: str = ""
     body: bytes = b""
     times: int = 1
+    skip: int = 0  # let this many matching requests through first
     fired: int = 0
+    seen: int = 0
 
 
 @dataclass
@@ -39,8 +41,8 @@ class FaultProxy:
     url: str = ""
 
     def add(self, action: str, method: str = "POST", path: str = "", body: bytes = b"",
-            times: int = 1) -> Rule:  # fmt: skip
-        rule = Rule(action, method, path, body, times)
+            times: int = 1, skip: int = 0) -> Rule:  # fmt: skip
+        rule = Rule(action, method, path, body, times, skip)
         self.rules.append(rule)
         return rule
 
@@ -52,6 +54,9 @@ class FaultProxy:
             if rule.fired >= rule.times or rule.method != method:
                 continue
             if rule.path in path and rule.body in body:
+                rule.seen += 1
+                if rule.seen <= rule.skip:
+                    continue
                 rule.fired += 1
                 return rule
         return None
@@ -103,6 +108,8 @@ def _handler(proxy: FaultProxy, upstream: httpx.Client) -> type[BaseHTTPRequestH
                                      headers=headers)  # fmt: skip
             if action == "drop-after":  # the server did it; the client never hears
                 return self._drop()
+            if action == "500-after":  # the server did it, then a proxy failed
+                return self._send(502, b"<h1>Bad Gateway</h1>", "text/html")
             self.send_response(reply.status_code)
             for k, v in reply.headers.items():
                 if k.lower() not in HOP_HEADERS:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import io
-import itertools
+import random
 from dataclasses import dataclass
 
 import httpx
@@ -27,14 +27,21 @@ Fishermen said the quay had been dark for ten years.
 """
 
 
-def jpeg(color: tuple[int, int, int], size: tuple[int, int] = (64, 48)) -> bytes:
+def jpeg(color: tuple[int, int, int], bits: int, size: tuple[int, int] = (64, 48)) -> bytes:
+    """A small JPEG: a flat colour with ``bits`` drawn as black and white 8x8 blocks, so
+    different numbers give different files (flat colours alone may encode alike)."""
+    img = Image.new("RGB", size, color)
+    for i in range((size[0] // 8) * (size[1] // 8)):
+        if bits >> i & 1:
+            x, y = (i % (size[0] // 8)) * 8, (i // (size[0] // 8)) * 8
+            img.paste((255, 255, 255), (x, y, x + 8, y + 8))
     buf = io.BytesIO()
-    Image.new("RGB", size, color).save(buf, "JPEG", quality=80)
+    img.save(buf, "JPEG", quality=90)
     return buf.getvalue()
 
 
 def photo(name: str, color: tuple[int, int, int], *, lead: bool = False) -> PhotoUpload:
-    data = jpeg(color)
+    data = jpeg(color, random.getrandbits(40))
     return PhotoUpload(
         filename=name, mime="image/jpeg", sha256=hashlib.sha256(data).hexdigest(), data=data,
         caption=f"Caption of {name}", credit="Photo: Grace Hopper", alt=f"Alt text of {name}",
@@ -42,17 +49,10 @@ def photo(name: str, color: tuple[int, int, int], *, lead: bool = False) -> Phot
     )  # fmt: skip
 
 
-_colors = itertools.count(1)
-
-
 def two_photos() -> list[PhotoUpload]:
     """A lead and an inline photo, with bytes no other call returns (so no test sees another's
     uploads on the shared site)."""
-    n = next(_colors)
-    return [
-        photo("lead.jpg", (n % 256, n // 256, 30), lead=True),
-        photo("harbour.jpg", (20, n % 256, n // 256 + 100)),
-    ]
+    return [photo("lead.jpg", (200, 30, 30), lead=True), photo("harbour.jpg", (20, 40, 220))]
 
 
 def new_post(store: Store, headline: str = "Harbour lights return", body: str = BODY) -> int:
