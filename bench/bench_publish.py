@@ -37,11 +37,18 @@ def _photos():  # type: ignore[no-untyped-def]
         buf = io.BytesIO()
         img.save(buf, "JPEG", quality=85)
         data = buf.getvalue()
-        photos.append(PhotoUpload(
-            filename=f"photo{i}.jpg", mime="image/jpeg", data=data,
-            sha256=hashlib.sha256(data).hexdigest(), caption=f"Photo {i}",
-            credit="Photo: Byline bench", alt=f"Alt text {i}", is_lead=i == 0,
-        ))  # fmt: skip
+        photos.append(
+            PhotoUpload(
+                filename=f"photo{i}.jpg",
+                mime="image/jpeg",
+                data=data,
+                sha256=hashlib.sha256(data).hexdigest(),
+                caption=f"Photo {i}",
+                credit="Photo: Byline bench",
+                alt=f"Alt text {i}",
+                is_lead=i == 0,
+            )
+        )
     return photos
 
 
@@ -60,8 +67,10 @@ def run() -> list[Figure]:
         return []
     reason = missing_requirements()
     if reason:
-        print(f"skipped: WordPress is not installed here ({reason}); "
-              "run .ci/setup.d/wordpress.sh as root")  # fmt: skip
+        print(
+            f"skipped: WordPress is not installed here ({reason}); "
+            "run .ci/setup.d/wordpress.sh as root"
+        )
         return []
 
     from editor.model import PostContent
@@ -76,27 +85,45 @@ def run() -> list[Figure]:
             site = instance.start()
             store = open_store(Path(tmp) / "bench.sqlite3")
             with store.session() as s:
-                post = posts.create_post(s, PostContent(
-                    headline="Harbour lights return", deck="Ten years dark, now lit.",
-                    byline="Ada Lovelace", tags=["harbour", "lights"],
-                    categories=["Local news"], body=BODY), blog=blogs.default_blog(s))  # fmt: skip
+                post = posts.create_post(
+                    s,
+                    PostContent(
+                        headline="Harbour lights return",
+                        deck="Ten years dark, now lit.",
+                        byline="Ada Lovelace",
+                        tags=["harbour", "lights"],
+                        categories=["Local news"],
+                        body=BODY,
+                    ),
+                    blog=blogs.default_blog(s),
+                )
                 post_id = post.id
-                targets.add_target(s, name="wp", kind="wordpress", site_url=site.url,
-                                   username=site.user, api_url=site.url + "/wp-json/")  # fmt: skip
+                targets.add_target(
+                    s,
+                    name="wp",
+                    kind="wordpress",
+                    site_url=site.url,
+                    username=site.user,
+                    api_url=site.url + "/wp-json/",
+                )
             secrets = SecretStore(env={"BYLINE_PASSWORD": site.app_password})
             photos = _photos()
             mb = sum(len(p.data or b"") for p in photos) / 1e6
 
             start = time.perf_counter()
-            first = push_post(store, post_id, "wp", secrets=secrets, status="publish",
-                              photos=photos)  # fmt: skip
+            first = push_post(
+                store, post_id, "wp", secrets=secrets, status="publish", photos=photos
+            )
             first_s = time.perf_counter() - start
-            print(f"  first push ({len(photos)} photos, {mb:.1f} MB): {first_s * 1000:.0f} ms: "
-                  f"{_steps(first.calls)}")  # fmt: skip
+            print(
+                f"  first push ({len(photos)} photos, {mb:.1f} MB): {first_s * 1000:.0f} ms: "
+                f"{_steps(first.calls)}"
+            )
 
             start = time.perf_counter()
-            again = push_post(store, post_id, "wp", secrets=secrets, status="publish",
-                              photos=photos)  # fmt: skip
+            again = push_post(
+                store, post_id, "wp", secrets=secrets, status="publish", photos=photos
+            )
             again_s = time.perf_counter() - start
             print(f"  re-push, no changes: {again_s * 1000:.0f} ms: {_steps(again.calls)}")
             store.close()
@@ -104,16 +131,25 @@ def run() -> list[Figure]:
             instance.stop()
 
     names = [n for n, _ in again.calls]
-    shape_ok = (not again.uploaded and names.count("update_post") == 1
-                and "create_post" not in names and again.remote_id == first.remote_id)  # fmt: skip
+    shape_ok = (
+        not again.uploaded
+        and names.count("update_post") == 1
+        and "create_post" not in names
+        and again.remote_id == first.remote_id
+    )
     if not shape_ok:
         print(f"  re-push made these calls: {names}; uploaded: {again.uploaded}")
     return [
-        report(Figure(
-            name="publish: re-push, no changes (5 photos)",
-            seconds=again_s, baseline_name="first push", baseline_seconds=first_s,
-            target="<= 0.10x, 0 up, 1 upd", passed=shape_ok and again_s <= 0.10 * first_s,
-        ))  # fmt: skip
+        report(
+            Figure(
+                name="publish: re-push, no changes (5 photos)",
+                seconds=again_s,
+                baseline_name="first push",
+                baseline_seconds=first_s,
+                target="<= 0.10x, 0 up, 1 upd",
+                passed=shape_ok and again_s <= 0.10 * first_s,
+            )
+        )
     ]
 
 
