@@ -136,3 +136,36 @@ def test_a_user_without_the_capability_gets_a_clear_error(store, wordpress):
     add_target(store, "site", "wordpress", wordpress.url, user=wordpress.reader_user)
     with pytest.raises(CapabilityError, match=r"reader.*may not edit posts"):
         push_post(store, post_id, "site", secrets=secrets_for(wordpress.reader_app_password))
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_pulled_post_is_pushed_back_as_an_update_of_the_same_remote_post(
+    kind, store, wordpress, site
+):
+    import httpx
+
+    from editor.services.pull import pull_posts
+
+    made = httpx.post(
+        f"{wordpress.url}/wp-json/wp/v2/posts",
+        json={"title": f"Written on the site ({kind})", "status": "publish",
+              "content": "<p>Hello <strong>there</strong>.</p>"},
+        auth=(wordpress.user, wordpress.app_password),
+    ).json()  # fmt: skip
+    add_target(store, "site", kind, wordpress.url)
+    secrets = secrets_for(wordpress.app_password)
+    pulled = pull_posts(store, "site", secrets=secrets, limit=50)
+    assert any(i.title == f"Written on the site ({kind})" for i in pulled.sidebar)
+    with store.session() as s:
+        rec = s.query(RemotePost).filter_by(remote_id=str(made["id"])).one()
+        post = posts.get_post(s, rec.post_id)
+        assert post.body.strip() == "Hello **there**."
+        content = post.content()
+        content.byline = "Ada Lovelace"
+        posts.save_post(s, post.id, content, expected_version=post.version)
+        post_id = post.id
+
+    result = push_post(store, post_id, "site", secrets=secrets, status="publish")
+    assert result.remote_id == str(made["id"])
+    assert result.action == "update"
+    assert "Ada Lovelace" in site.post(result.remote_id)["content"]["raw"]
