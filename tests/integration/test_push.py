@@ -169,3 +169,24 @@ def test_a_pulled_post_is_pushed_back_as_an_update_of_the_same_remote_post(
     assert result.remote_id == str(made["id"])
     assert result.action == "update"
     assert "Ada Lovelace" in site.post(result.remote_id)["content"]["raw"]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_post_dated_tomorrow_is_scheduled(kind, store, wordpress, site):
+    from datetime import timedelta
+
+    from editor.model import utcnow
+
+    post_id = new_post(store, headline=f"Scheduled {kind}")
+    when = (utcnow() + timedelta(days=1)).replace(microsecond=0)
+    with store.session() as s:
+        post = posts.get_post(s, post_id)
+        content = post.content()
+        content.published_at = when
+        posts.save_post(s, post_id, content, expected_version=post.version)
+    add_target(store, "site", kind, wordpress.url)
+    result = push_post(store, post_id, "site", secrets=secrets_for(wordpress.app_password),
+                       status="future")  # fmt: skip
+    remote = site.post(result.remote_id)
+    assert remote["status"] == "future"
+    assert remote["date_gmt"] == when.strftime("%Y-%m-%dT%H:%M:%S")

@@ -198,3 +198,13 @@ def test_outbox_keeps_retrying_with_growing_delays_while_offline(store, wordpres
         assert row.state == "queued" and "connection" in row.last_error
         delays.append(row.next_attempt_at)
     assert delays[1] - delays[0] < delays[2] - delays[1]
+
+
+def test_a_read_answered_with_500_is_retried_inside_the_call(store, wordpress, proxy):
+    site = SiteView(wordpress)
+    add_target(store, "site", "wordpress", proxy.url)
+    post_id, post_uuid = _fresh_post(store)
+    proxy.add("500", "GET", path="/wp-json/wp/v2/posts?search=", times=2)
+    result = _push(store, post_id, wordpress, [])
+    assert proxy.fired() == 2 and result.status == "publish"
+    assert len(site.posts_with_marker(post_uuid)) == 1
