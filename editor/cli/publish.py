@@ -8,7 +8,8 @@ from editor.cli.context import CommandContext
 from editor.cli.targets import cli_secrets
 from editor.errors import InputError
 from editor.publish.errors import PublishError
-from editor.services import outbox
+from editor.services import outbox, targets
+from editor.services.posts import get_post
 from editor.services.publish import push_post
 from editor.services.pull import pull_posts
 
@@ -16,7 +17,7 @@ from editor.services.pull import pull_posts
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("push", help="publish a post to a target (creates it, or updates it)")
     p.add_argument("post", metavar="ID")
-    p.add_argument("--to", required=True, metavar="NAME", help="target name")
+    p.add_argument("--to", metavar="NAME", help="target name (default: the blog's default target)")
     p.add_argument("--status", default="draft", choices=["draft", "publish", "future"])
     p.add_argument("--dry-run", action="store_true", help="check and show what would be sent")
     p.add_argument(
@@ -47,6 +48,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_push(ctx: CommandContext) -> int:
     a = ctx.args
+    if not a.to:
+        with ctx.store.session() as s:
+            post = get_post(s, a.post)
+            a.to = targets.default_target_name(s, post.blog_id, post.blog.name)
     secrets = cli_secrets(ctx)
     progress = None if a.json else (lambda msg: ctx.warn(msg))
     try:
@@ -64,8 +69,6 @@ def cmd_push(ctx: CommandContext) -> int:
         if not exc.retryable:
             raise
         with ctx.store.session() as s:
-            from editor.services.posts import get_post
-
             post_id = get_post(s, a.post).id
             item = outbox.enqueue(
                 s, post_id=post_id, target_name=a.to, status=a.status, force=a.force, error=str(exc)

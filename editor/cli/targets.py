@@ -7,7 +7,7 @@ import getpass
 
 from editor.cli.context import CommandContext
 from editor.publish.secrets import ENV_VAR, SecretStore
-from editor.services import targets
+from editor.services import blogs, targets
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,6 +24,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--allow-http",
         action="store_true",
         help="allow plain http to a host other than this machine (unencrypted!)",
+    )
+    a.add_argument(
+        "--default-for",
+        metavar="BLOG",
+        help="push this blog's posts here when `byline push` has no --to",
     )
     a.set_defaults(handler=cmd_add)
 
@@ -58,6 +63,8 @@ def cmd_add(ctx: CommandContext) -> int:
             api_url=a.api_url,
         )
         api_url = target.api_url
+        if a.default_for:
+            targets.set_default(session, a.name, blogs.find_blog(session, a.default_for).id)
         secrets = cli_secrets(ctx)
         password = secrets.get(a.name, a.user)
         in_keychain = secrets.set(a.name, password)

@@ -75,6 +75,26 @@ def add_target(
     return target
 
 
+def set_default(session: Session, name: str, blog_id: int) -> Target:
+    """Make ``name`` the target a post of this blog is pushed to when none is named."""
+    target = get_target(session, name)
+    for other in session.scalars(select(Target).where(Target.default_for_blog_id == blog_id)):
+        other.default_for_blog_id = None
+    session.flush()
+    target.default_for_blog_id = blog_id
+    return target
+
+
+def default_target_name(session: Session, blog_id: int, blog_name: str) -> str:
+    name = session.scalar(select(Target.name).where(Target.default_for_blog_id == blog_id))
+    if name is None:
+        raise InputError(
+            f"blog {blog_name!r} has no default target: give --to NAME, or set one with "
+            "`byline target add ... --default-for BLOG`"
+        )
+    return name
+
+
 def remove_target(session: Session, name: str, secrets: SecretStore | None = None) -> None:
     target = get_target(session, name)
     session.delete(target)

@@ -77,3 +77,15 @@ def test_backoff_doubles_up_to_an_hour():
     assert [outbox.backoff(n) for n in (1, 2, 3)] == [
         timedelta(seconds=30), timedelta(seconds=60), timedelta(seconds=120)]  # fmt: skip
     assert outbox.backoff(40) == timedelta(hours=1)
+
+
+def test_a_blog_names_one_default_target(store):
+    with store.session() as s:
+        blog = blogs.default_blog(s)
+        _target(s, "first")
+        _target(s, "second")
+        with pytest.raises(InputError, match="no default target"):
+            targets.default_target_name(s, blog.id, blog.name)
+        targets.set_default(s, "first", blog.id)
+        targets.set_default(s, "second", blog.id)
+        assert targets.default_target_name(s, blog.id, blog.name) == "second"

@@ -70,13 +70,13 @@ def test_push_dry_run_then_push_then_pull_round_trip(cli, wordpress, tmp_path):
     (tmp_path / "post.md").write_text(POST, encoding="utf-8")
     assert cli("import", str(tmp_path / "post.md"))[0] == 0
     assert cli("target", "add", "site", "--kind", "wordpress", "--url", wordpress.url,
-               "--user", wordpress.user)[0] == 0  # fmt: skip
+               "--user", wordpress.user, "--default-for", "My Blog")[0] == 0  # fmt: skip
 
     code, out, _ = cli("push", "1", "--to", "site", "--dry-run", "--json")
     dry = json.loads(out)
     assert (code, dry["action"], dry["would_send"]["fields"]["title"]) == (
         0, "dry-run", "Lamps on the quay")  # fmt: skip
-    code, out, err = cli("push", "1", "--to", "site", "--status", "publish")
+    code, out, err = cli("push", "1", "--status", "publish")  # the blog's default target
     assert code == 0, err
     url = out.strip().removeprefix("Published at ")
     assert url.startswith(wordpress.url) and "lamps-on-the-quay" in url
