@@ -98,3 +98,18 @@ def test_push_dry_run_then_push_then_pull_round_trip(cli, wordpress, tmp_path):
 
 def _uuid_of(cli, post_id: int) -> str:
     return json.loads(cli("show", str(post_id), "--json")[1])["uuid"]
+
+
+def test_a_push_while_offline_is_queued_listed_and_cancellable(cli, tmp_path):
+    (tmp_path / "post.md").write_text(POST, encoding="utf-8")
+    assert cli("import", str(tmp_path / "post.md"))[0] == 0
+    dead = "http://127.0.0.1:9"  # the discard port: nothing listens
+    assert cli("target", "add", "away", "--kind", "wordpress", "--url", dead,
+               "--user", "ada", "--api-url", dead + "/wp-json/")[0] == 0  # fmt: skip
+    code, _, err = cli("push", "1", "--to", "away", "--status", "publish")
+    assert code == 1
+    assert "cannot connect" in err and "queued as outbox item 1" in err
+    [item] = json.loads(cli("outbox", "--json")[1])
+    assert (item["post_id"], item["target"], item["state"]) == (1, "away", "queued")
+    assert cli("outbox", "cancel", "1")[0] == 0
+    assert json.loads(cli("outbox", "--json")[1]) == []
