@@ -99,13 +99,22 @@ def photo_marker(sha256: str) -> str:
     return f"byline:photo:{sha256}"
 
 
-def sanitize(body_html: str) -> str:
-    return nh3.clean(body_html, tags=_TAGS, attributes=_ATTRIBUTES, link_rel="noopener")
+_SCHEMES = {"http", "https", "mailto"}
+
+
+def sanitize(body_html: str, *, keep_photo_refs: bool = False) -> str:
+    """Clean HTML. ``keep_photo_refs`` keeps ``photo:UUID`` image references (Byline's own, for
+    the rewrite that follows); what is finally sent never has them."""
+    schemes = _SCHEMES | {"photo"} if keep_photo_refs else _SCHEMES
+    return nh3.clean(
+        body_html, tags=_TAGS, attributes=_ATTRIBUTES, link_rel="noopener", url_schemes=schemes
+    )
 
 
 def default_render_body(text: str) -> str:
     """Markdown to sanitised HTML; the render helper's renderer replaces this later."""
-    return sanitize(markdown.markdown(text, extensions=["extra", "sane_lists"]))
+    html_text = markdown.markdown(text, extensions=["extra", "sane_lists"])
+    return sanitize(html_text, keep_photo_refs=True)
 
 
 def rewrite_images(body_html: str, uploaded: Mapping[str, tuple[PhotoUpload, MediaItem]]) -> str:

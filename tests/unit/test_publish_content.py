@@ -107,3 +107,13 @@ def test_plain_http_is_fine_locally_or_with_the_opt_in():
     assert check_url("http://localhost/", allow_http=False)
     assert check_url("http://example.com", allow_http=True)
     assert check_url("https://example.com", allow_http=False)
+
+
+def test_photo_uuid_references_are_rewritten_and_unresolved_ones_never_sent():
+    from editor.publish.content import sanitize
+
+    html = default_render_body("![Quay](photo:1234)\n\n![Gone](photo:9999)")
+    photo = _photo(ref="photo:1234")
+    out = sanitize(rewrite_images(html, {"photo:1234": (photo, MediaItem("3", "https://s/q.jpg"))}))
+    assert 'src="https://s/q.jpg"' in out
+    assert "photo:" not in out
