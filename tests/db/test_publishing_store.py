@@ -10,7 +10,7 @@ from sqlalchemy import inspect
 from editor.errors import InputError
 from editor.model import PostContent, utcnow
 from editor.services import blogs, outbox, posts, targets
-from editor.store.migrations import script_head
+from editor.store.migrations import upgrade
 from editor.store.schema import SCHEMA_HEAD
 
 
@@ -24,8 +24,21 @@ def _target(s, name="blog"):
                               username="ada", api_url="https://example.org/wp-json/")  # fmt: skip
 
 
-def test_schema_head_is_the_publishing_migration():
-    assert SCHEMA_HEAD == "0004" == script_head()
+PUBLISHING_TABLES = {"targets", "remote_posts", "remote_media", "outbox"}
+
+
+def test_the_publishing_migration_goes_down_and_up_again(store):
+    from alembic import command
+
+    from editor.store.migrations import _config
+
+    assert set(inspect(store.engine).get_table_names()) >= PUBLISHING_TABLES
+    with store.engine.begin() as conn:
+        command.downgrade(_config(conn), "0001")
+    assert not PUBLISHING_TABLES & set(inspect(store.engine).get_table_names())
+    with store.engine.begin() as conn:
+        upgrade(conn, SCHEMA_HEAD)
+    assert set(inspect(store.engine).get_table_names()) >= PUBLISHING_TABLES
 
 
 def test_targets_have_no_column_for_a_secret(store):
