@@ -47,6 +47,7 @@ def upgrade() -> None:
         sa.Column("remote_modified", sa.String(40), nullable=False, server_default=""),
         sa.Column("remote_status", sa.String(20), nullable=False, server_default=""),
         sa.Column("media_ids", sa.JSON, nullable=False),
+        sa.Column("term_ids", sa.JSON, nullable=False),
         sa.Column("pushed_at", UTCDateTime, nullable=True),
         sa.PrimaryKeyConstraint("id", name="pk_remote_posts"),
         sa.UniqueConstraint("post_id", "target_id", name="uq_remote_posts_post_target"),

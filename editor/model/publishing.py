@@ -66,6 +66,7 @@ class RemotePost(Base):
     remote_modified: Mapped[str] = mapped_column(String(40), default="")
     remote_status: Mapped[str] = mapped_column(String(20), default="")
     media_ids: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    term_ids: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     pushed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
     target: Mapped[Target] = relationship(lazy="joined")

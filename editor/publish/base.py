@@ -79,6 +79,9 @@ class PostFields:
     tags: list[str]
     categories: list[str]
     featured_media: str | None
+    # Term ids already known for this target ("tags:name" -> id): a hint that saves lookups;
+    # clients that take names ignore it. Not part of what is sent, nor of the fingerprint.
+    term_ids: dict[str, int] = field(default_factory=dict)
 
 
 class TargetClient(Protocol):

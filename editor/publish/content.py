@@ -172,6 +172,7 @@ def strip_byline_markup(content: str) -> str:
 def fields_fingerprint(fields: PostFields) -> str:
     data: dict[str, Any] = asdict(fields)
     data["date"] = fields.date.isoformat() if fields.date else None
+    data.pop("term_ids", None)
     return _sha(data)
 
 

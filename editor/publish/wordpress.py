@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+from dataclasses import replace
 from datetime import UTC
 from pathlib import PurePosixPath
 from typing import Any
@@ -41,6 +42,7 @@ class WordPressClient:
             api_url if api_url.endswith("/") or "rest_route=" in api_url else api_url + "/"
         )
         self.http = http
+        self.resolved_terms: dict[str, int] = {}  # "tags:name" -> id, for the caller to keep
 
     def close(self) -> None:
         self.http.close()
@@ -69,9 +71,13 @@ class WordPressClient:
                 step,
                 "GET",
                 "wp/v2/posts",
-                params={"search": marker.split(":")[-1], "status": ANY_STATUS,
-                        "context": "edit", "per_page": 20},
-            )  # fmt: skip
+                params={
+                    "search": marker.split(":")[-1],
+                    "status": ANY_STATUS,
+                    "context": "edit",
+                    "per_page": 20,
+                },
+            )
         except PublishError as exc:
             # Drafts are listed only to a user who may edit posts; WordPress answers 400, not
             # 401 or 403, so ask who we are to tell a wrong password from a missing right.
@@ -85,12 +91,21 @@ class WordPressClient:
         return None
 
     def create_post(self, fields: PostFields) -> RemoteEntry:
-        body = self._post_body(fields)
-        return self._entry(self._call("creating the post", "POST", "wp/v2/posts", json=body))
+        return self._send_post("creating the post", "wp/v2/posts", fields)
 
     def update_post(self, remote_id: str, fields: PostFields) -> RemoteEntry:
+        return self._send_post("updating the post", f"wp/v2/posts/{remote_id}", fields)
+
+    def _send_post(self, step: str, route: str, fields: PostFields) -> RemoteEntry:
         body = self._post_body(fields)
-        item = self._call("updating the post", "POST", f"wp/v2/posts/{remote_id}", json=body)
+        item = self._call(step, "POST", route, json=body)
+        if fields.term_ids and not _terms_kept(body, item):
+            # A remembered term id was deleted on the site (WordPress drops unknown ids
+            # silently): look the names up again, creating what is missing, and resend.
+            self.resolved_terms.clear()
+            item = self._call(
+                step, "POST", route, json=self._post_body(replace(fields, term_ids={}))
+            )
         return self._entry(item)
 
     def get_post(self, remote_id: str) -> RemoteEntry:
@@ -124,8 +139,8 @@ class WordPressClient:
             "content": fields.content,
             "excerpt": fields.excerpt,
             "status": fields.status,
-            "tags": self.ensure_terms("tags", fields.tags),
-            "categories": self.ensure_terms("categories", fields.categories),
+            "tags": self.ensure_terms("tags", fields.tags, fields.term_ids),
+            "categories": self.ensure_terms("categories", fields.categories, fields.term_ids),
             "featured_media": int(fields.featured_media) if fields.featured_media else 0,
         }
         if fields.slug:
@@ -158,31 +173,33 @@ class WordPressClient:
         )
 
     # -- terms ---------------------------------------------------------------------------------
-    def ensure_terms(self, taxonomy: str, names: list[str]) -> list[int]:
+    def ensure_terms(
+        self, taxonomy: str, names: list[str], known: dict[str, int] | None = None
+    ) -> list[int]:
         """Ids of the named tags or categories, creating the missing ones."""
-        step = f"finding or creating {taxonomy}"
-        ids: list[int] = []
+        ids = []
         for name in names:
-            found = self._call(
-                step, "GET", f"wp/v2/{taxonomy}", params={"search": name, "per_page": 100}
-            )
-            match = [
-                t
-                for t in _list(found, step)
-                if html.unescape(t.get("name", "")).casefold() == name.casefold()
-            ]
-            if match:
-                ids.append(int(match[0]["id"]))
-                continue
-            try:
-                created = self._call(step, "POST", f"wp/v2/{taxonomy}", json={"name": name})
-                ids.append(int(created["id"]))
-            except PublishError as exc:  # created meanwhile by someone else
-                term_id = getattr(exc, "term_id", None)
-                if term_id is None:
-                    raise
-                ids.append(int(term_id))
+            key = f"{taxonomy}:{name}"
+            term_id = (known or {}).get(key) or self._find_or_create_term(taxonomy, name)
+            self.resolved_terms[key] = term_id
+            ids.append(term_id)
         return ids
+
+    def _find_or_create_term(self, taxonomy: str, name: str) -> int:
+        step = f"finding or creating {taxonomy}"
+        found = self._call(
+            step, "GET", f"wp/v2/{taxonomy}", params={"search": name, "per_page": 100}
+        )
+        for term in _list(found, step):
+            if html.unescape(term.get("name", "")).casefold() == name.casefold():
+                return int(term["id"])
+        try:
+            return int(self._call(step, "POST", f"wp/v2/{taxonomy}", json={"name": name})["id"])
+        except PublishError as exc:  # created meanwhile by someone else
+            term_id = getattr(exc, "term_id", None)
+            if term_id is None:
+                raise
+            return int(term_id)
 
     # -- media ---------------------------------------------------------------------------------
     def find_media(self, marker: str) -> MediaItem | None:
@@ -221,6 +238,12 @@ class WordPressClient:
             f"wp/v2/media/{media_id}",
             json=_media_fields(photo, marker),
         )
+
+
+def _terms_kept(sent: dict[str, Any], item: Any) -> bool:
+    if not isinstance(item, dict):
+        return True  # _entry reports a malformed answer
+    return all(set(sent[k]) <= set(item.get(k) or []) for k in ("tags", "categories"))
 
 
 def upload_filename(photo: PhotoUpload) -> str:

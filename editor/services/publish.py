@@ -226,6 +226,7 @@ def _push_once(
         uploaded = _send_photos(store, client, snap, photos, result, say)
         lead = next((uploaded[_ref(p)][1].id for p in photos if p.is_lead), None)
         fields = _fields(snap, status, render_body, uploaded, lead)
+        fields.term_ids = dict((snap.remote or {}).get("term_ids") or {})
         if remote_id is None:
             say("creating the post as a draft")
             entry = client.create_post(replace(fields, status="draft"))
@@ -238,7 +239,8 @@ def _push_once(
             say("updating the post")
             entry = client.update_post(remote_id, fields)
             result.action = "update"
-        _record_post(store, snap, entry, fields=fields, media=uploaded)
+        terms = dict(getattr(client, "resolved_terms", None) or {})
+        _record_post(store, snap, entry, fields=fields, media=uploaded, terms=terms)
     finally:
         client.close()
     result.remote_id, result.url, result.status = entry.id, entry.url, entry.status or status
@@ -375,6 +377,7 @@ def _load(store: Store, post_ref: int | str, target_name: str) -> _Snapshot:
                 "fingerprint": rec.fingerprint,
                 "remote_modified": rec.remote_modified,
                 "remote_fingerprint": rec.remote_fingerprint,
+                "term_ids": dict(rec.term_ids or {}),
             },
             media=media,
         )
@@ -400,6 +403,7 @@ def _record_post(
     *,
     fields: PostFields | None,
     media: dict[str, tuple[PhotoUpload, MediaItem]],
+    terms: dict[str, int] | None = None,
 ) -> None:
     """Record the remote post. ``fields`` None: created but not yet complete (no fingerprint,
     so the next push does not mistake the half-done state for an editor's change)."""
@@ -414,6 +418,7 @@ def _record_post(
             s.add(row)
         row.remote_id, row.url, row.remote_status = entry.id, entry.url, entry.status
         row.media_ids = {p.sha256: m.id for p, m in media.values()}
+        row.term_ids = terms or row.term_ids or {}
         if fields is not None:
             row.fingerprint = fields_fingerprint(fields)
             row.remote_modified = entry.modified

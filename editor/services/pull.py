@@ -124,6 +124,7 @@ def _link_or_create(s: Session, target_id: int, entry: RemoteEntry, blog: str | 
             remote_fingerprint=remote_fingerprint(entry),
             remote_status=entry.status,
             media_ids={},
+            term_ids={},
             pushed_at=utcnow(),
         )
     )

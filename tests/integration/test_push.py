@@ -190,3 +190,24 @@ def test_a_post_dated_tomorrow_is_scheduled(kind, store, wordpress, site):
     remote = site.post(result.remote_id)
     assert remote["status"] == "future"
     assert remote["date_gmt"] == when.strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def test_a_remembered_tag_deleted_on_the_site_is_looked_up_again(store, wordpress, site):
+    import httpx
+
+    post_id = new_post(store, headline="Remembered terms")
+    add_target(store, "site", "wordpress", wordpress.url)
+    secrets = secrets_for(wordpress.app_password)
+    first = push_post(store, post_id, "site", secrets=secrets, status="publish")
+    with store.session() as s:
+        term_ids = s.query(RemotePost).filter_by(post_id=post_id).one().term_ids
+    assert set(term_ids) == {"tags:harbour", "tags:lights", "categories:Local news"}
+    httpx.delete(
+        f"{wordpress.url}/wp-json/wp/v2/tags/{term_ids['tags:lights']}",
+        params={"force": "true"},
+        auth=(wordpress.user, wordpress.app_password),
+    )
+
+    again = push_post(store, post_id, "site", secrets=secrets, status="publish")
+    assert again.remote_id == first.remote_id
+    assert site.term_names("tags", site.post(again.remote_id)["tags"]) == {"harbour", "lights"}
