@@ -18,16 +18,13 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
-
 from editor.errors import InputError
-from editor.model import Post, RemoteMedia, RemotePost, utcnow
+from editor.model import utcnow
 from editor.publish.base import MediaItem, PhotoUpload, PostFields, RemoteEntry, TargetClient
 from editor.publish.content import (
     RenderBody,
     build_content,
     default_render_body,
-    fields_fingerprint,
     photo_fields_fingerprint,
     photo_marker,
     post_marker,
@@ -37,8 +34,9 @@ from editor.publish.content import (
 )
 from editor.publish.errors import PublishError, RemoteConflict, RemoteNotFound
 from editor.publish.secrets import SecretStore
-from editor.services import posts, targets
+from editor.services import targets
 from editor.services.publish_checks import CheckReport, check_post
+from editor.services.publish_records import Snapshot, load_snapshot, record_media, record_post
 from editor.services.targets import ClientFactory
 from editor.store.database import Store
 
@@ -78,27 +76,6 @@ class PushResult:
             "calls": [{"call": c, "seconds": round(s, 4)} for c, s in self.calls],
             **({"would_send": self.would_send} if self.would_send else {}),
         }
-
-
-@dataclass
-class _Snapshot:
-    """Everything a push needs from the database, read in one short session."""
-
-    post_id: int
-    uuid: str
-    headline: str
-    deck: str
-    byline: str
-    role: str
-    body: str
-    slug: str
-    tags: list[str]
-    categories: list[str]
-    published_at: datetime | None
-    target_id: int
-    target: Any  # a detached Target
-    remote: dict[str, Any] | None
-    media: dict[str, dict[str, str]]
 
 
 class _Timed:
@@ -182,7 +159,7 @@ def _push_once(
     say: Progress,
     now: datetime,
 ) -> PushResult:
-    snap = _load(store, post_ref, target_name)
+    snap = load_snapshot(store, post_ref, target_name)
     checks = check_post(
         headline=snap.headline,
         body=snap.body,
@@ -230,7 +207,7 @@ def _push_once(
         if remote_id is None:
             say("creating the post as a draft")
             entry = client.create_post(replace(fields, status="draft"))
-            _record_post(store, snap, entry, fields=None, media=uploaded)
+            record_post(store, snap, entry, fields=None, media=uploaded)
             result.action = "create"
             if status != "draft":
                 say(f"setting the post to {status}")
@@ -240,7 +217,7 @@ def _push_once(
             entry = client.update_post(remote_id, fields)
             result.action = "update"
         terms = dict(getattr(client, "resolved_terms", None) or {})
-        _record_post(store, snap, entry, fields=fields, media=uploaded, terms=terms)
+        record_post(store, snap, entry, fields=fields, media=uploaded, terms=terms)
     finally:
         client.close()
     result.remote_id, result.url, result.status = entry.id, entry.url, entry.status or status
@@ -248,7 +225,7 @@ def _push_once(
     return result
 
 
-def _resolve_remote(client: Any, snap: _Snapshot, force: bool, say: Progress) -> str | None:
+def _resolve_remote(client: Any, snap: Snapshot, force: bool, say: Progress) -> str | None:
     """The remote id to update, or None to create; refuses to overwrite a change on the site."""
     rec = snap.remote
     if rec:
@@ -278,7 +255,7 @@ def _resolve_remote(client: Any, snap: _Snapshot, force: bool, say: Progress) ->
 def _send_photos(
     store: Store,
     client: Any,
-    snap: _Snapshot,
+    snap: Snapshot,
     photos: Sequence[PhotoUpload],
     result: PushResult,
     say: Progress,
@@ -304,7 +281,7 @@ def _send_photos(
                 say(f"uploading {photo.filename}")
                 media = client.upload_media(photo, marker)
                 result.uploaded.append(photo.filename)
-        _record_media(store, snap.target_id, photo.sha256, media, fields_fp)
+        record_media(store, snap.target_id, photo.sha256, media, fields_fp)
         snap.media[photo.sha256] = {
             "media_id": media.id,
             "url": media.url,
@@ -319,7 +296,7 @@ def _ref(photo: PhotoUpload) -> str:
 
 
 def _fields(
-    snap: _Snapshot,
+    snap: Snapshot,
     status: str,
     render_body: RenderBody,
     uploaded: dict[str, tuple[PhotoUpload, MediaItem]],
@@ -337,92 +314,3 @@ def _fields(
         categories=list(snap.categories),
         featured_media=featured,
     )
-
-
-def _load(store: Store, post_ref: int | str, target_name: str) -> _Snapshot:
-    with store.session() as s:
-        post: Post = posts.get_post(s, post_ref)
-        target = targets.get_target(s, target_name)
-        rec = s.scalar(
-            select(RemotePost).where(
-                RemotePost.post_id == post.id, RemotePost.target_id == target.id
-            )
-        )
-        media = {
-            m.sha256: {
-                "media_id": m.media_id,
-                "url": m.url,
-                "fields_fingerprint": m.fields_fingerprint,
-            }
-            for m in s.scalars(select(RemoteMedia).where(RemoteMedia.target_id == target.id))
-        }
-        snap = _Snapshot(
-            post_id=post.id,
-            uuid=post.uuid,
-            headline=post.headline,
-            deck=post.deck,
-            byline=post.byline,
-            role=post.byline_role,
-            body=post.body,
-            slug=post.slug,
-            tags=list(post.tags or []),
-            categories=list(post.categories or []),
-            published_at=post.published_at,
-            target_id=target.id,
-            target=target,
-            remote=None
-            if rec is None
-            else {
-                "remote_id": rec.remote_id,
-                "fingerprint": rec.fingerprint,
-                "remote_modified": rec.remote_modified,
-                "remote_fingerprint": rec.remote_fingerprint,
-                "term_ids": dict(rec.term_ids or {}),
-            },
-            media=media,
-        )
-        s.expunge(target)
-    return snap
-
-
-def _record_media(store: Store, target_id: int, sha: str, media: MediaItem, fp: str) -> None:
-    with store.session() as s:
-        row = s.scalar(
-            select(RemoteMedia).where(RemoteMedia.target_id == target_id, RemoteMedia.sha256 == sha)
-        )
-        if row is None:
-            row = RemoteMedia(target_id=target_id, sha256=sha)
-            s.add(row)
-        row.media_id, row.url, row.fields_fingerprint = media.id, media.url, fp
-
-
-def _record_post(
-    store: Store,
-    snap: _Snapshot,
-    entry: RemoteEntry,
-    *,
-    fields: PostFields | None,
-    media: dict[str, tuple[PhotoUpload, MediaItem]],
-    terms: dict[str, int] | None = None,
-) -> None:
-    """Record the remote post. ``fields`` None: created but not yet complete (no fingerprint,
-    so the next push does not mistake the half-done state for an editor's change)."""
-    with store.session() as s:
-        row = s.scalar(
-            select(RemotePost).where(
-                RemotePost.post_id == snap.post_id, RemotePost.target_id == snap.target_id
-            )
-        )
-        if row is None:
-            row = RemotePost(post_id=snap.post_id, target_id=snap.target_id)
-            s.add(row)
-        row.remote_id, row.url, row.remote_status = entry.id, entry.url, entry.status
-        row.media_ids = {p.sha256: m.id for p, m in media.values()}
-        row.term_ids = terms or row.term_ids or {}
-        if fields is not None:
-            row.fingerprint = fields_fingerprint(fields)
-            row.remote_modified = entry.modified
-            row.remote_fingerprint = remote_fingerprint(entry)
-            row.pushed_at = utcnow()
-        else:
-            row.fingerprint = row.remote_modified = row.remote_fingerprint = ""
