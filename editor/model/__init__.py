@@ -10,6 +10,14 @@ from editor.model.blog import (
 )
 from editor.model.photo import PHOTO_TEXT_FIELDS, Photo, PhotoBlob, PhotoRole
 from editor.model.post import CONTENT_FIELDS, Post, PostContent, PostStatus
+from editor.model.publishing import (
+    OutboxItem,
+    OutboxState,
+    RemoteMedia,
+    RemotePost,
+    Target,
+    TargetKind,
+)
 from editor.model.revision import Revision, RevisionReason
 from editor.model.sidebar import LinkSource, SidebarLink
 
@@ -23,15 +31,21 @@ __all__ = [
     "Base",
     "Blog",
     "LinkSource",
+    "OutboxItem",
+    "OutboxState",
     "Photo",
     "PhotoBlob",
     "PhotoRole",
     "Post",
     "PostContent",
     "PostStatus",
+    "RemoteMedia",
+    "RemotePost",
     "Revision",
     "RevisionReason",
     "SidebarLink",
+    "Target",
+    "TargetKind",
     "UTCDateTime",
     "utcnow",
 ]

@@ -1,0 +1,205 @@
+"""The offline outbox: pushes that failed on the network, kept in the database and retried
+with exponential backoff (at start, and periodically while the app runs)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from editor.errors import BylineError, InputError, NotFoundError
+from editor.model import OutboxItem, OutboxState, Post, utcnow
+from editor.publish.base import PhotoUpload
+from editor.publish.content import RenderBody, default_render_body
+from editor.publish.errors import PublishError
+from editor.publish.secrets import SecretStore
+from editor.services import targets
+from editor.services.targets import ClientFactory
+from editor.store.database import Store
+
+log = logging.getLogger(__name__)
+
+BACKOFF_BASE = timedelta(seconds=30)
+BACKOFF_MAX = timedelta(hours=1)
+MAX_ATTEMPTS = 12
+PhotosFor = Callable[[int], list[PhotoUpload]]
+
+
+class QueuedError(BylineError):
+    """A push failed on the network and waits in the outbox."""
+
+    def __init__(self, message: str, outbox_id: int) -> None:
+        super().__init__(message)
+        self.outbox_id = outbox_id
+
+
+@dataclass(frozen=True)
+class OutboxRow:
+    id: int
+    post_id: int
+    headline: str
+    target: str
+    requested_status: str
+    state: str
+    attempts: int
+    next_attempt_at: datetime
+    last_error: str
+
+
+def backoff(attempts: int) -> timedelta:
+    """Delay before attempt ``attempts + 1``: 30 s, 1 min, 2 min, … at most an hour."""
+    return min(BACKOFF_BASE * 2 ** max(attempts - 1, 0), BACKOFF_MAX)
+
+
+def enqueue(
+    session: Session,
+    *,
+    post_id: int,
+    target_name: str,
+    status: str,
+    force: bool,
+    error: str,
+    now: datetime | None = None,
+) -> OutboxItem:
+    """Queue (or re-queue) a push; one live item per post and target."""
+    now = now or utcnow()
+    target = targets.get_target(session, target_name)
+    item = session.scalar(
+        select(OutboxItem).where(
+            OutboxItem.post_id == post_id,
+            OutboxItem.target_id == target.id,
+            OutboxItem.state.in_([OutboxState.QUEUED.value, OutboxState.SENDING.value]),
+        )
+    )
+    if item is None:
+        item = OutboxItem(post_id=post_id, target_id=target.id, created_at=now, attempts=0)
+        session.add(item)
+    item.requested_status, item.force = status, force
+    item.attempts = (item.attempts or 0) + 1
+    item.last_error, item.state = error, OutboxState.QUEUED.value
+    item.next_attempt_at, item.updated_at = now + backoff(item.attempts), now
+    session.flush()
+    return item
+
+
+def list_outbox(session: Session, *, include_finished: bool = False) -> list[OutboxRow]:
+    stmt = (
+        select(OutboxItem, Post.headline)
+        .join(Post, Post.id == OutboxItem.post_id)
+        .order_by(OutboxItem.created_at)
+    )
+    if not include_finished:
+        stmt = stmt.where(OutboxItem.state.in_(["queued", "sending", "failed"]))
+    return [
+        OutboxRow(
+            i.id,
+            i.post_id,
+            headline,
+            i.target.name,
+            i.requested_status,
+            i.state,
+            i.attempts,
+            i.next_attempt_at,
+            i.last_error,
+        )
+        for i, headline in session.execute(stmt)
+    ]
+
+
+def _item(session: Session, item_id: int) -> OutboxItem:
+    item = session.get(OutboxItem, item_id)
+    if item is None:
+        raise NotFoundError(f"No outbox item {item_id}.")
+    return item
+
+
+def cancel(session: Session, item_id: int) -> None:
+    item = _item(session, item_id)
+    if item.state == OutboxState.DONE.value:
+        raise InputError(f"outbox item {item_id} was already sent")
+    item.state, item.updated_at = OutboxState.CANCELLED.value, utcnow()
+
+
+def retry_now(session: Session, item_id: int, now: datetime | None = None) -> None:
+    """Make an item due now (a failed one is queued again)."""
+    item = _item(session, item_id)
+    if item.state in (OutboxState.DONE.value, OutboxState.CANCELLED.value):
+        raise InputError(f"outbox item {item_id} is {item.state}; nothing to retry")
+    item.state, item.next_attempt_at = OutboxState.QUEUED.value, now or utcnow()
+
+
+def process_outbox(
+    store: Store,
+    now: datetime | None = None,
+    *,
+    secrets: SecretStore,
+    client_factory: ClientFactory | None = None,
+    photos_for: PhotosFor | None = None,
+    render_body: RenderBody = default_render_body,
+) -> list[OutboxRow]:
+    """Send every item that is due; returns the items as they ended up.
+
+    Network failures push the next attempt back (30 s doubling to an hour); other errors, or
+    too many attempts, mark the item failed with the reason, for the writer to see.
+    """
+    from editor.services.publish import push_post
+
+    now = now or utcnow()
+    with store.session() as s:
+        due = list(
+            s.scalars(
+                select(OutboxItem.id)
+                .where(
+                    OutboxItem.state == OutboxState.QUEUED.value,
+                    OutboxItem.next_attempt_at <= now,
+                )
+                .order_by(OutboxItem.next_attempt_at)
+            )
+        )
+    done: list[OutboxRow] = []
+    for item_id in due:
+        with store.session() as s:
+            item = _item(s, item_id)
+            item.state, item.updated_at = OutboxState.SENDING.value, now
+            post_id, target_name = item.post_id, item.target.name
+            status, force = item.requested_status, item.force
+        error, retryable = "", False
+        try:
+            photos = photos_for(post_id) if photos_for else []
+            push_post(
+                store,
+                post_id,
+                target_name,
+                secrets=secrets,
+                status=status,
+                force=force,
+                photos=photos,
+                render_body=render_body,
+                client_factory=client_factory,
+                attempts=1,
+                now=now,
+            )
+        except PublishError as exc:
+            error, retryable = str(exc), exc.retryable
+        except BylineError as exc:
+            error = str(exc)
+        with store.session() as s:
+            item = _item(s, item_id)
+            item.updated_at = now
+            if not error:
+                item.state, item.last_error = OutboxState.DONE.value, ""
+            elif retryable and item.attempts < MAX_ATTEMPTS:
+                item.attempts += 1
+                item.state, item.last_error = OutboxState.QUEUED.value, error
+                item.next_attempt_at = now + backoff(item.attempts)
+            else:
+                item.attempts += 1
+                item.state, item.last_error = OutboxState.FAILED.value, error
+            log.info("outbox item %d: %s", item_id, item.state)
+        with store.session() as s:
+            done.extend(r for r in list_outbox(s, include_finished=True) if r.id == item_id)
+    return done

@@ -1,0 +1,232 @@
+"""Publish dialog: pick a target and a status, see the checks, push with progress, get a link.
+
+The push runs on a worker (an injectable executor, synchronous in tests); progress comes back
+by signal. The password is asked on the GUI thread before the worker starts, so the worker never
+needs a dialog. A conflict (the post was changed on the site) asks before overwriting.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from concurrent.futures import Executor, ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.errors import BylineError
+from editor.publish.base import PhotoUpload
+from editor.publish.errors import PublishError, RemoteConflict
+from editor.publish.secrets import SecretStore
+from editor.services import outbox, targets
+from editor.services.publish import PushResult, push_post
+from editor.store.database import Store
+
+PhotosFor = Callable[[int], list[PhotoUpload]]
+
+
+def gui_prompt(parent: QWidget | None) -> Callable[[str], str]:
+    """A password prompt for ``SecretStore`` (GUI thread only)."""
+
+    def ask(text: str) -> str:
+        value, ok = QInputDialog.getText(parent, "Password", text, QLineEdit.EchoMode.Password)
+        return value if ok else ""
+
+    return ask
+
+
+class _Relay(QObject):
+    """Carries worker events to the GUI thread."""
+
+    progressed = Signal(str)
+    finished = Signal(object)  # PushResult or an exception
+
+
+class PublishDialog(QDialog):
+    published = Signal(str)  # the post's URL
+
+    def __init__(
+        self,
+        store: Store,
+        post_id: int,
+        secrets: SecretStore,
+        *,
+        photos_for: PhotosFor | None = None,
+        executor: Executor | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Publish")
+        self._store, self._post_id, self._secrets = store, post_id, secrets
+        self._photos_for = photos_for or (lambda _pid: [])
+        self._executor = executor or ThreadPoolExecutor(max_workers=1)
+        self._relay = _Relay()
+        self._relay.progressed.connect(self._on_progress)
+        self._relay.finished.connect(self._on_finished)
+        self._force = False
+
+        self.target = QComboBox()
+        self.status = QComboBox()
+        for value, label in (
+            ("draft", "Draft"),
+            ("publish", "Publish now"),
+            ("future", "Schedule (post date)"),
+        ):
+            self.status.addItem(label, value)
+        self.checks = QListWidget()
+        self.progress = QLabel("")
+        self.progress.setWordWrap(True)
+        self.result = QLabel("")
+        self.result.setTextFormat(Qt.TextFormat.RichText)
+        self.result.setOpenExternalLinks(True)
+        self.publish_button = QPushButton("&Publish")
+        self.publish_button.setDefault(True)
+        self.publish_button.clicked.connect(self.start)
+
+        form = QFormLayout()
+        form.addRow("&Target:", self.target)
+        form.addRow("&Status:", self.status)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.publish_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel("Checks:"))
+        layout.addWidget(self.checks)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.result)
+        layout.addWidget(buttons)
+        self._load_targets()
+        self.target.currentIndexChanged.connect(self.run_checks)
+        self.status.currentIndexChanged.connect(self.run_checks)
+        self.run_checks()
+
+    def _load_targets(self) -> None:
+        with self._store.session() as s:
+            rows = [(t.name, t.kind, t.username) for t in targets.list_targets(s)]
+        for name, kind, user in rows:
+            self.target.addItem(f"{name} ({kind})", (name, user))
+        if not rows:
+            self.progress.setText("No publishing target yet: add one with `byline target add`.")
+            self.publish_button.setEnabled(False)
+
+    def _choice(self) -> tuple[str, str, str]:
+        name, user = self.target.currentData() or ("", "")
+        return name, user, str(self.status.currentData())
+
+    def run_checks(self) -> bool:
+        """The dry run (no network): list errors and warnings; Publish only when none block."""
+        name, _, status = self._choice()
+        self.checks.clear()
+        if not name:
+            return False
+        result = push_post(
+            self._store,
+            self._post_id,
+            name,
+            secrets=self._secrets,
+            status=status,
+            dry_run=True,
+            photos=self._photos_for(self._post_id),
+        )
+        for e in result.checks.errors:
+            self.checks.addItem(f"✖ {e}")
+        for w in result.checks.warnings:
+            self.checks.addItem(f"⚠ {w}")
+        if result.checks.ok and not result.checks.warnings:
+            self.checks.addItem("✔ Ready to publish")
+        self.publish_button.setEnabled(result.checks.ok)
+        return result.checks.ok
+
+    def start(self) -> None:
+        name, user, status = self._choice()
+        if not self.run_checks():
+            return
+        try:
+            self._secrets.get(name, user)  # asks here, on the GUI thread, if it must
+        except BylineError as exc:
+            self.progress.setText(str(exc))
+            return
+        self.publish_button.setEnabled(False)
+        self.result.setText("")
+        photos = self._photos_for(self._post_id)
+        force, self._force = self._force, False
+        self._executor.submit(self._work, name, status, force, photos)
+
+    def _work(self, name: str, status: str, force: bool, photos: list[PhotoUpload]) -> None:
+        outcome: Any
+        try:
+            outcome = push_post(
+                self._store,
+                self._post_id,
+                name,
+                secrets=self._secrets,
+                status=status,
+                force=force,
+                photos=photos,
+                progress=self._relay.progressed.emit,
+            )
+        except Exception as exc:  # handed to the GUI thread, shown there
+            outcome = exc
+        self._relay.finished.emit(outcome)
+
+    def _on_progress(self, message: str) -> None:
+        self.progress.setText(message)
+
+    def _on_finished(self, outcome: object) -> None:
+        self.publish_button.setEnabled(True)
+        if isinstance(outcome, PushResult):
+            url = html.escape(outcome.url)
+            verb = "Published at" if outcome.status == "publish" else f"Sent ({outcome.status}):"
+            self.result.setText(f'{verb} <a href="{url}">{url}</a>')
+            self.progress.setText("")  # the link says it all
+            self.published.emit(outcome.url)
+            return
+        if isinstance(outcome, RemoteConflict):
+            if self.ask_overwrite(self, outcome.detail):
+                self._force = True
+                self.start()
+            else:
+                self.progress.setText("Not published: the site's version was kept.")
+            return
+        if isinstance(outcome, PublishError) and outcome.retryable:
+            name, _, status = self._choice()
+            with self._store.session() as s:
+                item = outbox.enqueue(
+                    s,
+                    post_id=self._post_id,
+                    target_name=name,
+                    status=status,
+                    force=False,
+                    error=str(outcome),
+                )
+                when = item.next_attempt_at.astimezone().strftime("%H:%M")
+            self.progress.setText(f"{outcome}\nQueued in the outbox; next try at {when}.")
+            return
+        self.progress.setText(
+            str(outcome) if isinstance(outcome, BylineError) else f"Unexpected error: {outcome!r}"
+        )
+
+    @classmethod
+    def ask_overwrite(cls, parent: QWidget | None, detail: str) -> bool:
+        """Whether to overwrite an editor's change on the site (tests replace this)."""
+        answer = QMessageBox.question(
+            parent,
+            "Changed on the site",
+            f"{detail}\n\nOverwrite the site's version with yours?",
+        )
+        return answer == QMessageBox.StandardButton.Yes
