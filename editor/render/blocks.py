@@ -8,6 +8,7 @@ whole text gives, so the splitter only cuts where no state crosses the cut, and 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from editor.render.markdown_ext import BOX_CLOSE, BOX_KINDS, BOX_OPEN
 
@@ -56,6 +57,7 @@ def split_blocks(text: str) -> list[str] | None:
     regions = _regions(text)
     if regions is None:
         return None
+    box_starts = [r[0] for r in regions if r[2]]
     chunks: list[tuple[int, int, bool]] = []  # (start, end, holds a box)
     start = len(text) - len(text.lstrip("\n"))
     region_index = 0
@@ -64,9 +66,9 @@ def split_blocks(text: str) -> list[str] | None:
             region_index += 1
         if region_index < len(regions) and regions[region_index][0] < blank.start():
             continue  # inside a fence or a box: not a boundary
-        _add_chunk(text, chunks, start, blank.start(), regions)
+        _add_chunk(text, chunks, start, blank.start(), box_starts)
         start = blank.end()
-    _add_chunk(text, chunks, start, len(text), regions)
+    _add_chunk(text, chunks, start, len(text), box_starts)
     return [text[group[0] : group[1]] for group in _group(text, chunks)]
 
 
@@ -105,7 +107,7 @@ _BOX_CLOSE_LINE = re.compile(BOX_CLOSE.pattern, re.M)
 
 def _add_chunk(
     text: str, chunks: list[tuple[int, int, bool]], start: int, end: int,
-    regions: list[tuple[int, int, bool]],
+    box_starts: list[int],
 ) -> None:  # fmt: skip
     while True:  # drop blank lines at the very end of the text
         newline = text.rfind("\n", start, end)
@@ -114,32 +116,33 @@ def _add_chunk(
         end = newline
     if end <= start or not text[start:end].strip(" \t\n"):
         return
-    boxed = any(r[2] and start <= r[0] < end for r in regions)
+    index = bisect_left(box_starts, start)
+    boxed = index < len(box_starts) and box_starts[index] < end
     chunks.append((start, end, boxed))
 
 
 def _group(text: str, chunks: list[tuple[int, int, bool]]) -> list[tuple[int, int]]:
-    groups: list[list[int]] = []  # [start, end, has a list line, has a quote line]
+    groups: list[list[int]] = []  # [start, end]
     absorb_next = False
     for start, end, is_box in chunks:
-        first = text[start : text.find("\n", start, end) if "\n" in text[start:end] else end]
-        chunk = text[start:end]
-        has_list = _LIST_LINE.search(chunk) is not None
-        has_quote = _QUOTE_LINE.search(chunk) is not None
+        newline = text.find("\n", start, end)
+        first = text[start : end if newline < 0 else newline]
         previous = groups[-1] if groups else None
         # Lists and blockquotes may start inside a block (after a heading line, say) and go on
         # in the next one: join when the previous group has any line that starts one.
         joins = previous is not None and (
             absorb_next
             or first[:1] in (" ", "\t")
-            or (_LIST.match(first) is not None and bool(previous[2]))
-            or (_QUOTE.match(first) is not None and bool(previous[3]))
+            or (_LIST.match(first) is not None and _has_line(_LIST_LINE, text, previous))
+            or (_QUOTE.match(first) is not None and _has_line(_QUOTE_LINE, text, previous))
         )
         if joins and previous is not None:
             previous[1] = end
-            previous[2] = int(previous[2] or has_list)
-            previous[3] = int(previous[3] or has_quote)
         else:
-            groups.append([start, end, int(has_list), int(has_quote)])
+            groups.append([start, end])
         absorb_next = is_box
     return [(g[0], g[1]) for g in groups]
+
+
+def _has_line(pattern: re.Pattern[str], text: str, span: list[int]) -> bool:
+    return pattern.search(text[span[0] : span[1]]) is not None

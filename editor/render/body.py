@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from editor.render.batch import batchable, convert_batch
 from editor.render.blocks import normalize, split_blocks
 from editor.render.headings import number_headings
 from editor.render.markdown_ext import PhotoResolver, byline_markdown
@@ -60,6 +61,7 @@ class BodyRenderer:
         self._policy = Policy()
         self._sanitizer = Sanitizer(self._policy)
         self._cache: dict[str, RenderedBlock] = {}
+        self.batch_min = 8  # this many new blocks are converted in one Markdown run
 
     def clear_cache(self) -> None:
         """Forget converted blocks (call when the post's photos change)."""
@@ -70,11 +72,12 @@ class BodyRenderer:
         sources = split_blocks(markdown)
         if sources is None:
             return self.render_full(markdown)
+        keys = [self._key(source) for source in sources]
+        batched = self._convert_missing(sources, keys)
         blocks: list[RenderedBlock] = []
         fresh: dict[str, RenderedBlock] = {}
-        for source in sources:
-            key = self._key(source)
-            block = fresh.get(key) or self._cache.get(key)
+        for source, key in zip(sources, keys, strict=True):
+            block = fresh.get(key) or self._cache.get(key) or batched.get(key)
             if block is None:
                 block = self._convert_block(key, source)
                 if block is None:  # the block's output needs the whole document
@@ -117,8 +120,29 @@ class BodyRenderer:
         removed.extend(self._sanitizer.audit(raw, markdown_only=markdown_only))
         return self._sanitizer.clean(raw), removed
 
+    def _convert_missing(self, sources: list[str], keys: list[str]) -> dict[str, RenderedBlock]:
+        """New blocks converted together when there are many (see :mod:`batch`)."""
+        missing: dict[str, str] = {}
+        for source, key in zip(sources, keys, strict=True):
+            if key not in self._cache and key not in missing and batchable(source):
+                missing[key] = source
+        if len(missing) < self.batch_min:
+            return {}
+        results = convert_batch(self._md, self._ext, self._sanitizer, list(missing.values()))
+        if results is None:
+            return {}
+        converted: dict[str, RenderedBlock] = {}
+        for key, result in zip(missing, results, strict=True):
+            block = self._block(key, *result) if result is not None else None
+            if block is not None:
+                converted[key] = block
+        return converted
+
     def _convert_block(self, key: str, source: str) -> RenderedBlock | None:
         html, removed = self._convert(source)
+        return self._block(key, html, removed)
+
+    def _block(self, key: str, html: str, removed: list[Removal]) -> RenderedBlock | None:
         result = top_level(html, wrap=False)
         if result is None:
             return None

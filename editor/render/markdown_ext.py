@@ -234,21 +234,25 @@ class PageRulesProcessor(Treeprocessor):
                     reserved.append(el)
         for el in reserved:
             el.set("id", _unique(f"{el.get('id')}-1", used))
-        children = list(root)
-        for index, el in enumerate(children):
-            base = el.attrib.pop("data-box", None) if el.tag == "a" else None
-            if base is None:
-                continue
-            following = children[index + 2] if index + 2 < len(children) else None
-            if following is None:
-                end = etree.Element("div", {"class": "box-end"})
-                root.insert(list(root).index(el) + 2, end)
-                following = end
-            target = following.get("id")
-            if not target:
-                target = _unique(base, used)
-                following.set("id", target)
-            el.set("href", f"#{target}")
+        # Boxes inside boxes too (a box left open swallows the next one).
+        for parent in [p for p in root.iter() if p.find("a") is not None]:
+            for el in [c for c in parent if c.tag == "a" and "data-box" in c.attrib]:
+                self._skip_target(parent, el, used)
+
+    @staticmethod
+    def _skip_target(parent: etree.Element, el: etree.Element, used: set[str | None]) -> None:
+        base = el.attrib.pop("data-box")
+        children = list(parent)
+        index = children.index(el)
+        following = children[index + 2] if index + 2 < len(children) else None
+        if following is None:
+            following = etree.Element("div", {"class": "box-end"})
+            parent.insert(index + 2, following)
+        target = following.get("id")
+        if not target:
+            target = _unique(base, used)
+            following.set("id", target)
+        el.set("href", f"#{target}")
 
 
 def _unique(ident: str, used: set[str | None]) -> str:

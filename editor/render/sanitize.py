@@ -190,15 +190,21 @@ _LINK = re.compile(r'<a\b[^>]*?\shref="([^"]*)"')
 _IMG = re.compile(r"""<img\b(?:[^>"']|"[^"]*"|'[^']*')*>""")
 _IFRAME = re.compile(r"""<iframe\b(?:[^>"']|"[^"]*"|'[^']*')*>.*?</iframe>""", re.S)
 _SRC = re.compile(r"""\ssrc=""")
+_TITLE = re.compile(r"""\stitle=""")
 
 
 def _drop_sourceless(html: str) -> str:
-    """Take out images and frames whose ``src`` the policy refused (an empty one is invalid)."""
+    """Take out images and frames whose ``src`` the policy refused (an empty one is invalid);
+    give a frame without a title one (screen readers announce frames by their title)."""
 
     def keep(match: re.Match[str]) -> str:
         tag = match.group(0)
-        head = tag.split(">", 1)[0] if tag.startswith("<iframe") else tag
-        return tag if _SRC.search(_strip_quoted(head)) else ""
+        head = _strip_quoted(tag.split(">", 1)[0] if tag.startswith("<iframe") else tag)
+        if not _SRC.search(head):
+            return ""
+        if tag.startswith("<iframe") and not _TITLE.search(head):
+            tag = '<iframe title="Embedded media"' + tag[len("<iframe") :]  # frames need a name
+        return tag
 
     return _IFRAME.sub(keep, _IMG.sub(keep, html))
 

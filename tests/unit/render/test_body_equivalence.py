@@ -81,6 +81,9 @@ PHOTO = PhotoView(src="images/1.jpg", width=4, height=3, alt="A", caption="C", c
 # renderer then also meets blocks cached by earlier examples, as the preview would.
 CACHED = BodyRenderer(resolve_photo=lambda pid: PHOTO if pid == "1" else None)
 WHOLE = BodyRenderer(resolve_photo=lambda pid: PHOTO if pid == "1" else None)
+CACHED.batch_min = 2  # new blocks go through the batch conversion whenever they can
+ONE_BY_ONE = BodyRenderer(resolve_photo=lambda pid: PHOTO if pid == "1" else None)
+ONE_BY_ONE.batch_min = 10**9
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -92,3 +95,12 @@ def test_cached_render_equals_whole_render(first: str, second: str) -> None:
         assert body.html == full.html
         assert sorted(map(str, body.removed)) == sorted(map(str, full.removed))
         assert sum(b.nodes for b in body.blocks) == full.blocks[0].nodes
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(document())
+def test_batch_conversion_gives_each_block_what_converting_it_alone_gives(text: str) -> None:
+    batch = BodyRenderer(resolve_photo=lambda pid: PHOTO if pid == "1" else None)
+    batch.batch_min = 1
+    ONE_BY_ONE.clear_cache()
+    assert batch.render(text).blocks == ONE_BY_ONE.render(text).blocks

@@ -113,3 +113,10 @@ def test_unclosed_formatting_does_not_swallow_later_paragraphs():
     assert "<p>Later paragraph.</p>" in body.html and "<p>Another.</p>" in body.html
     assert body.html.count("<b>") == 1 and body.html.count("<i>") == 1
     assert body.blocks[0].nodes == 3
+
+
+def test_embedded_frames_get_a_title_when_they_have_none():
+    src = "https://player.vimeo.com/video/1"
+    body = _render(f'<iframe src="{src}"></iframe>\n\n<iframe src="{src}" title="Clip"></iframe>')
+    assert '<iframe title="Embedded media" src="https://player.vimeo.com/video/1">' in body.html
+    assert 'title="Clip"' in body.html and body.html.count("title=") == 2
