@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
@@ -35,6 +36,17 @@ class CommandContext:
 
     def warn(self, message: str) -> None:
         print(f"byline: {message}", file=self.err)
+
+    def progress_printer(self, label: str) -> Callable[[int, int], None] | None:
+        """A ``done/total`` counter on stderr for long work, only when stderr is a terminal."""
+        if not self.err.isatty():
+            return None
+
+        def show(done: int, total: int) -> None:
+            end = "\n" if done >= total else ""
+            print(f"\r{label}: {done}/{total}", end=end, file=self.err, flush=True)
+
+        return show
 
     def print_json(self, data: Any) -> None:
         json.dump(data, self.out, ensure_ascii=False, indent=2, default=str)

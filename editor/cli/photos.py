@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
 import threading
 from pathlib import Path
-from typing import Any
 
 from editor.cli.context import CommandContext
 from editor.formats.photo_json import photo_to_json
@@ -139,7 +137,7 @@ def cmd_renditions(ctx: CommandContext) -> int:
     a = ctx.args
     settings = RenditionSettings(keep_metadata=a.keep_metadata)
     cancel = threading.Event()
-    progress = _progress_printer() if sys.stderr.isatty() else None
+    progress = ctx.progress_printer("photos")
     with ctx.store.session() as session:
         post = posts.get_post(session, a.post)
         items = photos.list_photos(session, post.id)
@@ -149,18 +147,9 @@ def cmd_renditions(ctx: CommandContext) -> int:
         except KeyboardInterrupt:
             cancel.set()
             raise
-    if progress:
-        print(file=sys.stderr)
     if a.json:
         ctx.print_json(entries)
     else:
         count = sum(len(e["renditions"]) for e in entries)
         ctx.print(f"wrote {count} renditions of {len(entries)} photos to {a.output / 'images'}")
     return 0
-
-
-def _progress_printer() -> Any:
-    def show(done: int, total: int) -> None:
-        print(f"\rphotos: {done}/{total}", end="", file=sys.stderr, flush=True)
-
-    return show

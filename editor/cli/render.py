@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import argparse
+import threading
 from pathlib import Path
 
 from editor.cli.context import CommandContext
 from editor.errors import InputError
-from editor.render.context import page_data_for
 from editor.render.page import render_page
 from editor.render.themes import require_theme
 from editor.services import posts
 from editor.services.bundles import export_post
+from editor.services.pages import page_for_post
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("render", help="write the HTML page of a post, as the preview shows it")
+    p = sub.add_parser(
+        "render",
+        help="write the HTML page of a post, as the preview shows it (with -o, its "
+        "photos go to images/ beside the file)",
+    )
     p.add_argument("post", metavar="ID")
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help="file (default: stdout)")
     p.add_argument("--theme", help="theme name (default: the blog's)")
@@ -38,7 +43,9 @@ def cmd_render(ctx: CommandContext) -> int:
     a = ctx.args
     with ctx.store.session() as session:
         post = posts.get_post(session, a.post)
-        data = page_data_for(session, post)
+        # With -o, the photos' renditions go to images/ beside the file, as in an export.
+        folder = a.output.resolve().parent if a.output else None
+        data = page_for_post(session, post, images_folder=folder).data
         theme = require_theme(a.theme or post.blog.theme)
     # Like the preview: the theme's own assets folder, so the file shows styled from disk.
     page = render_page(data, theme=theme, mode="preview",
@@ -65,7 +72,13 @@ def cmd_export(ctx: CommandContext) -> int:
     a = ctx.args
     with ctx.store.session() as session:
         post = posts.get_post(session, a.post)
-        result = export_post(session, post, a.output, theme=a.theme)
+        cancel = threading.Event()
+        try:
+            result = export_post(session, post, a.output, theme=a.theme, cancel=cancel,
+                                 progress=ctx.progress_printer("photos"))  # fmt: skip
+        except KeyboardInterrupt:
+            cancel.set()  # stop the image threads; nothing is written at the target
+            raise
     ctx.print(f"exported post {a.post} to {result.target} ({len(result.files)} files)")
     for removal in result.page.removed:
         ctx.warn(f"removed {removal.what}: {removal.why}")

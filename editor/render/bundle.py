@@ -18,7 +18,7 @@ import tempfile
 import zipfile
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
-from datetime import datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -93,7 +93,7 @@ def build_bundle(
 
 def _entry(values: dict[str, Any]) -> dict[str, Any]:
     when = values.get("date")
-    values["date"] = when.isoformat() if isinstance(when, datetime) else None
+    values["date"] = when.isoformat() if isinstance(when, date) else None  # datetime is a date
     return values
 
 

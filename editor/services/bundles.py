@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -12,12 +12,14 @@ from sqlalchemy.orm import Session
 from editor.formats.bundle import MARKDOWN, PAGE, BundleError, open_bundle
 from editor.formats.markdown_file import ParsedPost
 from editor.formats.post_json import blog_to_json, post_to_json
+from editor.media.export import IMAGES_DIR
+from editor.media.renditions import Cancel, Progress, RenditionStats
 from editor.model import CONTENT_FIELDS, Post, PostContent, PostStatus
 from editor.render.bundle import ExportResult, build_bundle, write_bundle
-from editor.render.context import PageData, page_data_for
 from editor.render.themes import require_theme
 from editor.services.blogs import get_or_create_blog
 from editor.services.importing import export_markdown, import_parsed
+from editor.services.pages import page_for_post
 
 _TEXT = ("headline", "deck", "byline", "byline_role", "published_tz", "slug", "body",
          "editor_note")  # fmt: skip
@@ -29,28 +31,32 @@ def export_post(
     target: Path,
     *,
     theme: str | None = None,
-    data: PageData | None = None,
-    images: Mapping[str, bytes] | None = None,
-    photos: list[dict[str, Any]] | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    stats: RenditionStats | None = None,
 ) -> ExportResult:
-    """Write ``post``'s bundle to ``target`` (a folder, or a zip when it ends in ``.zip``).
-
-    ``data`` replaces the default page data (the photo and sidebar features pass theirs, with
-    ``lead_photo``/``sidebar`` filled and photo ``src`` values under ``images/``); ``images``
-    are the rendition files those point at, ``photos`` their manifest entries.
-    """
-    page_data = data or page_data_for(session, post)
-    files, page = build_bundle(
-        page_data,
-        theme=require_theme(theme or post.blog.theme),
-        post_json=post_to_json(post),
-        blog_json=blog_to_json(post.blog),
-        markdown=export_markdown(post),
-        images=images,
-        photos=photos,
-    )
+    """Write ``post``'s bundle to ``target`` (a folder, or a zip when it ends in ``.zip``): the
+    page as the preview shows it, with the photos' renditions in ``images/`` (made through the
+    rendition cache, with ``progress``/``cancel`` for the image work) and the sidebar as it is
+    now. Nothing is written at ``target`` unless every step succeeds."""
+    with tempfile.TemporaryDirectory(prefix="byline-export-") as scratch:
+        page = page_for_post(session, post, images_folder=Path(scratch), progress=progress,
+                             cancel=cancel, stats=stats)  # fmt: skip
+        folder = Path(scratch) / IMAGES_DIR
+        images = (
+            {f.name: f.read_bytes() for f in sorted(folder.iterdir())} if folder.is_dir() else {}
+        )
+        files, rendered = build_bundle(
+            page.data,
+            theme=require_theme(theme or post.blog.theme),
+            post_json=post_to_json(post),
+            blog_json=blog_to_json(post.blog),
+            markdown=export_markdown(post),
+            images=images,
+            photos=page.photo_entries,
+        )
     write_bundle(target, files)
-    return ExportResult(target=target, files=sorted(files), page=page)
+    return ExportResult(target=target, files=sorted(files), page=rendered)
 
 
 def import_bundle(session: Session, path: Path) -> Post:
@@ -67,13 +73,29 @@ def import_bundle(session: Session, path: Path) -> Post:
         if not isinstance(blog_name, str) or not blog_name.strip():
             raise BundleError(path, "post.json: the blog has no name")
         uuid = post_data.get("uuid") if isinstance(post_data.get("uuid"), str) else None
+        photos = [p for p in bundle.manifest.get("photos") or [] if isinstance(p, dict)]
+        members = {
+            str(f["file"]): bundle.verified(str(f["file"]))
+            for entry in photos for f in entry.get("renditions") or []
+            if isinstance(f, dict) and f.get("format") == "jpeg"
+        }  # fmt: skip
     parsed = ParsedPost(source=str(path), content=content, blog=blog_name, status=status,
                         uuid=uuid)  # fmt: skip
     settings = {k: v for k, v in blog_data.items() if isinstance(v, str) and k != "name"}
     settings.pop("site_url", None)
     get_or_create_blog(session, blog_name, site_url=str(blog_data.get("site_url") or ""),
                        **settings)  # fmt: skip
-    return import_parsed(session, parsed)
+    post = import_parsed(session, parsed)
+    if photos:
+        from editor.services.photos import attach_from_bundle
+
+        def read(name: str) -> bytes:
+            if name not in members:
+                raise BundleError(path, f"post.json names {name}, which is not in the bundle")
+            return members[name]
+
+        attach_from_bundle(session, post, read, photos, source=str(path))
+    return post
 
 
 def _content(source: Path, data: dict[str, Any]) -> PostContent:

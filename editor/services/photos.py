@@ -6,7 +6,7 @@ because the original, the photo row and any change of lead are one transaction.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from sqlalchemy import delete, func, select
@@ -232,19 +232,26 @@ def attach_lead_from_front_matter(session: Session, post: Post, ref: LeadPhotoRe
 
 
 def attach_from_bundle(
-    session: Session, post: Post, folder: Path, entries: Sequence[dict[str, object]]
+    session: Session,
+    post: Post,
+    read: Callable[[str], bytes],
+    entries: Sequence[dict[str, object]],
+    *,
+    source: str = "bundle",
 ) -> list[Photo]:
     """Bring a bundle's photos back (``post.json``'s ``photos`` list): each is re-attached from
-    its largest JPEG rendition (a bundle carries no originals), with its texts and role."""
+    its largest JPEG rendition (a bundle carries no originals: they may hold GPS and serial
+    numbers), with its texts and role. ``read`` returns a bundle member's (checked) bytes."""
     attached: list[Photo] = []
     for entry in entries:
         files = [f for f in entry.get("renditions") or [] if isinstance(f, dict)]  # type: ignore[attr-defined]
         jpegs = sorted((f for f in files if f.get("format") == "jpeg"),
                        key=lambda f: int(f.get("width") or 0))  # fmt: skip
         if not jpegs:
-            raise InputError(f"{folder}: photo {entry.get('uuid')} has no JPEG rendition")
-        path = folder / str(jpegs[-1]["file"])
-        photo = attach(session, post, path, filename=str(entry.get("filename") or path.name),
+            raise InputError(f"{source}: photo {entry.get('uuid')} has no JPEG rendition")
+        member = str(jpegs[-1]["file"])
+        photo = attach(session, post, read(member),
+                       filename=str(entry.get("filename") or Path(member).name),
                        lead=entry.get("role") == PhotoRole.LEAD.value)  # fmt: skip
         texts = {name: str(entry[name]) for name in EDITABLE_FIELDS if name in entry}
         update_photo(session, photo, **texts)

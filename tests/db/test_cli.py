@@ -140,3 +140,79 @@ def test_import_with_a_broken_lead_photo_imports_nothing(run, tmp_path):
     code, _, err = run("import", str(md))
     assert code == 2 and "fake.jpg" in err
     assert json.loads(run("list", "--json")[1]) == []
+
+
+def test_export_bundle_carries_photos_and_sidebar_and_import_brings_them_back(run, tmp_path):
+    from PIL import Image
+
+    from tests.helpers.photos import jpeg_bytes
+
+    run("import", str(SAMPLE))
+    picture = tmp_path / "lead.jpg"
+    picture.write_bytes(jpeg_bytes((1800, 1200)))
+    assert (
+        run(
+            "photo",
+            "add",
+            "1",
+            str(picture),
+            "--lead",
+            "--caption",
+            "The studio",
+            "--credit",
+            "Ana Ruiz/Agencia Sur",
+            "--alt",
+            "A one-room studio",
+        )[0]
+        == 0
+    )
+    run("blog", "set", "Latin America Blog", "--url", "https://news.example/la")
+    run("sidebar", "add", "Latin America Blog", "--title", "Older post", "--url", "/older")
+
+    for target in (tmp_path / "bundle", tmp_path / "bundle.zip"):
+        code, _, err = run("export", "1", "-o", str(target))
+        assert code == 0, err
+    manifest = json.loads((tmp_path / "bundle" / "post.json").read_text())
+    (photo,) = manifest["photos"]
+    assert (photo["caption"], photo["credit"]) == ("The studio", "Ana Ruiz/Agencia Sur")
+    assert [e["title"] for e in manifest["sidebar"]] == ["Older post"]
+    html = (tmp_path / "bundle" / "index.html").read_text()
+    assert 'src="images/' in html and "Ana Ruiz/Agencia Sur" in html
+    largest = max((tmp_path / "bundle" / "images").glob("*.jpg"), key=lambda f: f.stat().st_size)
+    with Image.open(largest) as im:
+        assert im.getexif().get_ifd(0x8825) == {}  # no GPS in a published copy
+
+    fresh = str(tmp_path / "fresh.sqlite3")
+    for bundle in ("bundle", "bundle.zip"):
+        assert main(["--db", fresh, "import", str(tmp_path / bundle)]) == 0
+    from editor.services import photos as photo_service
+    from editor.store.database import open_store
+
+    store = open_store(fresh)
+    try:
+        with store.session() as s:
+            for post_id in (1, 2):
+                (back,) = photo_service.list_photos(s, post_id)
+                assert back.role == "lead"
+                assert (back.caption, back.credit, back.alt) == (
+                    "The studio",
+                    "Ana Ruiz/Agencia Sur",
+                    "A one-room studio",
+                )
+    finally:
+        store.close()
+
+
+def test_render_with_output_writes_the_photos_beside_the_page(run, tmp_path):
+    from tests.helpers.photos import jpeg_bytes
+
+    run("import", str(SAMPLE))
+    picture = tmp_path / "lead.jpg"
+    picture.write_bytes(jpeg_bytes((900, 600)))
+    run("photo", "add", "1", str(picture), "--lead", "--credit", "A/B", "--alt", "x")
+    out = tmp_path / "page" / "index.html"
+    out.parent.mkdir()
+    assert run("render", "1", "-o", str(out))[0] == 0
+    html = out.read_text()
+    src = html.split('src="images/', 1)[1].split('"', 1)[0]
+    assert (out.parent / "images" / src).is_file()

@@ -170,8 +170,8 @@ def test_export_writes_renditions_and_bundle_round_trips(store, tmp_path):
     assert (stats.decoded, stats.cached) == (0, 8)
 
     with store.session() as s:
-        (back,) = photos.attach_from_bundle(s, s.get(type(other), other.id),
-                                            tmp_path / "bundle", entries)  # fmt: skip
+        read = lambda name: (tmp_path / "bundle" / name).read_bytes()  # noqa: E731
+        (back,) = photos.attach_from_bundle(s, s.get(type(other), other.id), read, entries)
         assert back.is_lead
         assert (back.alt, back.caption, back.credit) == ("A wide street", "Rain", "Ana/AP")
         assert (back.width, back.height) == (1600, 800)
