@@ -31,6 +31,7 @@ def build_window(
     executor: Executor | None = None,
     settings: WindowSettings | None = None,
     open_on_paint: bool = True,
+    preview: bool = True,
 ) -> MainWindow:
     """Everything the window needs, passed in. Opens the store once the window has painted
     (or at once with ``open_on_paint=False``)."""
@@ -41,7 +42,7 @@ def build_window(
     settings = settings or WindowSettings()
     executor = executor or DbExecutor()
     key = database_key(db)
-    window = MainWindow(executor, settings, key)
+    window = MainWindow(executor, settings, key, with_preview=preview)
     window.restore_layout()
     last = settings.last_post(key)
 
@@ -68,10 +69,13 @@ def run_gui(db: str | None, read_only: bool) -> int:
 
     from editor import __version__
     from editor.paths import APP_AUTHOR, APP_NAME
-    from editor.ui.theme import apply_palette
 
     # High-DPI: Qt 6 scales by the exact factor (PassThrough) by default; setting it again
     # here would build PySide's Qt enum types (~20 ms) before the first paint.
+    from editor.ui.preview.engine_setup import prepare_webengine
+    from editor.ui.theme import apply_palette
+
+    prepare_webengine(register_scheme=False)  # the pane registers its scheme after first paint
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_AUTHOR)

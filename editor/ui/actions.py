@@ -54,6 +54,7 @@ class Act(enum.Enum):
     BULLETS = Spec("Bulleted &List", "Ctrl+Shift+8", "F&ormat", True,
                    tip="List (Ctrl+Shift+8)", writes=True)  # fmt: skip
     FIND_POSTS = Spec("&Search Posts", Key.Find, "&View")
+    PREVIEW = Spec("&Preview", "F8", "&View", tip="Show or hide the live preview (F8)")
     HISTORY = Spec("Revision &History", "Ctrl+Shift+H", "&View")
     PHOTOS = Spec("&Photos", "Ctrl+Shift+F", "&View", tip="Photos of this post")
     SIDEBAR = Spec("Recent Posts &Sidebar", "Ctrl+Shift+R", "&View",

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from editor.ui.controller import EditorController
     from editor.ui.db_worker import Executor
     from editor.ui.jobs import Choices, Opened, PostData, SaveOutcome
+    from editor.ui.live_preview import LivePreview
     from editor.ui.post_form import PostForm
     from editor.ui.revisions_panel import RevisionsPanel
     from editor.ui.settings import WindowSettings
@@ -47,8 +48,16 @@ class MainWindow(QMainWindow):
     completed = False  # class defaults: Qt calls overrides during __init__
     _closed = False
 
-    def __init__(self, executor: Executor, settings: WindowSettings, database_key: str) -> None:
+    def __init__(
+        self,
+        executor: Executor,
+        settings: WindowSettings,
+        database_key: str,
+        *,
+        with_preview: bool = True,
+    ) -> None:
         super().__init__()
+        self.with_preview = with_preview
         self.setWindowTitle("Byline")
         self.settings = settings
         self.database_key = database_key
@@ -92,7 +101,15 @@ class MainWindow(QMainWindow):
         self._wire()
         from editor.ui.panels import Panels
 
+        self.preview: LivePreview | None = None
+        if self.with_preview:
+            from editor.ui.live_preview import LivePreview
+
+            self.preview = LivePreview(self)
         self.panels = Panels(self)
+        if self.preview is not None:
+            preview = self.preview
+            self.panels.page_changed.connect(lambda: preview.reload_page_data(full=False))
         if (state := self.settings.window_state()) is not None:
             self.restoreState(state)
 
@@ -333,6 +350,8 @@ class MainWindow(QMainWindow):
             if self.completed:
                 self.controller.close()
                 self.panels.close()
+                if self.preview is not None:
+                    self.preview.close()
             self.settings.save_window(
                 self.saveGeometry(), self.saveState(), self.splitter.saveState()
             )

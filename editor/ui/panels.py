@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDockWidget
 
 from editor.ui.actions import Act
@@ -21,6 +21,8 @@ class Panels(QObject):
     """Built with the window's second step (so saved dock state applies to them); connected to
     the store once it is open. Hidden until the writer shows them from the View menu."""
 
+    page_changed = Signal()  # photos or sidebar links changed: the page needs composing again
+
     def __init__(self, window: MainWindow) -> None:
         from editor.ui.photo_panel import PhotoPanel
         from editor.ui.sidebar_panel import SidebarPanel
@@ -30,6 +32,8 @@ class Panels(QObject):
         self.store: Any = None
         self.photos: PhotoPanelController | None = None
         self._blog_names: dict[int, str] = {}
+        self._links_blog: int | None = None
+        self._links: list[Any] | None = None
         self.photo_panel = PhotoPanel()
         self.photo_panel.setEnabled(False)
         self.photo_dock = self._dock("Photos", "photos_dock", self.photo_panel, Act.PHOTOS)
@@ -59,12 +63,20 @@ class Panels(QObject):
         self.store = opened.store
         self._choices(opened.choices)
         self.photos = PhotoPanelController(self.store, self.photo_panel)
+        self.photos.photos_changed.connect(lambda _post: self.page_changed.emit())
         self.photos.error_occurred.connect(
             lambda message: self.window.statusBar().showMessage(message, 10000)
         )
         self.sidebar.controller.store = self.store
+        self.sidebar.links_shown.connect(self._links_shown)
         self.sidebar.setEnabled(True)
         self._post_changed(self.window.controller.current)
+
+    def _links_shown(self, links: list[Any]) -> None:
+        """The sidebar list (re)loaded: only an edit of the links changes the page."""
+        before, self._links = self._links, list(links)
+        if before is not None and before != self._links:
+            self.page_changed.emit()
 
     def _choices(self, choices: Choices) -> None:
         self._blog_names = dict(choices.blogs)
@@ -74,6 +86,8 @@ class Panels(QObject):
             self.photos.show_post(data.id if data else None)
         if self.store is not None:
             blog = data.blog_id if data else None
+            if blog != self._links_blog:
+                self._links_blog, self._links = blog, None
             self.sidebar.set_blog(blog, self._blog_names.get(blog, "") if blog else "")
 
     def open_blogs(self) -> None:

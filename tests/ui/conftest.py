@@ -25,8 +25,13 @@ def open_window(qtbot) -> Iterator[Callable[..., MainWindow]]:
     """``open_window(path, read_only=False)`` -> a shown window whose post list has loaded."""
     windows: list[MainWindow] = []
 
-    def make(path: Path, *, read_only: bool = False, show: bool = True) -> MainWindow:
-        window = build_window(str(path), read_only, executor=DbExecutor(), open_on_paint=False)
+    def make(
+        path: Path, *, read_only: bool = False, show: bool = True, preview: bool = False
+    ) -> MainWindow:
+        # The preview (a web engine per window) has its own tests; most need only the editor.
+        window = build_window(
+            str(path), read_only, executor=DbExecutor(), open_on_paint=False, preview=preview
+        )
         qtbot.addWidget(window)
         windows.append(window)
         with qtbot.waitSignal(window.list_refreshed, timeout=OPEN_TIMEOUT_MS):

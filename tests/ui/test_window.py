@@ -145,7 +145,9 @@ def test_bad_database_gets_a_clear_message(qtbot, tmp_path, monkeypatch):
     bad.write_text("not a database")
     shown = []
     monkeypatch.setattr(ErrorDialog, "show", classmethod(lambda cls, p, t, m: shown.append(m)))
-    window = build_window(str(bad), False, executor=DbExecutor(), open_on_paint=False)
+    window = build_window(
+        str(bad), False, executor=DbExecutor(), open_on_paint=False, preview=False
+    )
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.open_failed, timeout=SAVE_TIMEOUT_MS):
         window.show()

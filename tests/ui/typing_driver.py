@@ -30,7 +30,7 @@ def main(db: str) -> int:
     from editor.app import build_window
 
     app = QApplication(sys.argv[:1])
-    window = build_window(db, False)
+    window = build_window(db, False, preview=False)  # the preview has its own tests
     chars = itertools.cycle(TEXT)
     count = 0
 

@@ -33,8 +33,12 @@ def add_chromium_flag(flag: str) -> bool:
     return True
 
 
-def prepare_webengine(*, is_root: bool | None = None) -> None:
-    """Set up QtWebEngine for the preview; must run before ``QApplication(...)``."""
+def prepare_webengine(*, is_root: bool | None = None, register_scheme: bool = True) -> None:
+    """Set up QtWebEngine for the preview; must run before ``QApplication(...)``.
+
+    ``register_scheme=False`` leaves the (≈40 ms) QtWebEngine import for later: the app calls
+    it so the window paints first, and the pane registers the scheme before it builds anything
+    of WebEngine's (:func:`register_media_scheme`)."""
     global _prepared
     root = _is_root() if is_root is None else is_root
     if root and add_chromium_flag("--no-sandbox"):
@@ -45,20 +49,26 @@ def prepare_webengine(*, is_root: bool | None = None) -> None:
     # Lets the pane collect the garbage of replaced DOM nodes (see pane.GC_EVERY): without it
     # the renderer grows ~0.2 MB per edit, and ~4.6 MB per full reload.
     add_chromium_flag("--js-flags=--expose-gc")
-    if _prepared:
-        return
-    from editor.ui.qt_workarounds import apply_qt_workarounds
+    if not _prepared:
+        from editor.ui.qt_workarounds import apply_qt_workarounds
 
-    apply_qt_workarounds()
-    from PySide6.QtCore import QCoreApplication, Qt
+        apply_qt_workarounds()
+        from PySide6.QtCore import QCoreApplication, Qt
+
+        # Lets QtWebEngineWidgets be imported after the QApplication exists (lazy preview).
+        if QCoreApplication.instance() is None:
+            QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+        _prepared = True
+    if register_scheme:
+        register_media_scheme()
+
+
+def register_media_scheme() -> None:
+    """Register ``byline-media:`` once, before any WebEngine profile or page exists."""
     from PySide6.QtWebEngineCore import QWebEngineUrlScheme
 
-    # Lets QtWebEngineWidgets be imported after the QApplication exists (lazy preview).
-    if QCoreApplication.instance() is None:
-        QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     if QWebEngineUrlScheme.schemeByName(MEDIA_SCHEME.encode()).name().isEmpty():
         scheme = QWebEngineUrlScheme(MEDIA_SCHEME.encode())
         scheme.setSyntax(QWebEngineUrlScheme.Syntax.Host)
         scheme.setFlags(QWebEngineUrlScheme.Flag.SecureScheme)
         QWebEngineUrlScheme.registerScheme(scheme)
-    _prepared = True

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.ui.preview.blocks import Block, Body, block_start, diff_blocks, patch_script
-from editor.ui.preview.engine_setup import MEDIA_SCHEME
+from editor.ui.preview.engine_setup import MEDIA_SCHEME, register_media_scheme
 from editor.ui.preview.safety import MediaSchemeHandler, RemoteRequestBlocker
 
 log = logging.getLogger(__name__)
@@ -57,6 +57,7 @@ class PreviewPane(QWidget):
 
     def __init__(self, parent: QWidget | None = None, *, create_delay_ms: int = 0) -> None:
         super().__init__(parent)
+        register_media_scheme()  # before the first WebEngine object below
         self._create_delay_ms = create_delay_ms
         self._creation_scheduled = False
         self._view: Any = None  # QWebEngineView, imported lazily

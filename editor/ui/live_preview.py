@@ -1,0 +1,225 @@
+"""The live preview beside the editor: the open post's page (the same renderer and page data as
+the export), following the typing through the preview controller's DOM patches.
+
+Page data (blog, photos with renditions, sidebar) is composed on a worker of its own, so image
+work for a newly attached photo never delays an autosave; the fields being typed (headline, deck,
+byline...) are laid over it on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDockWidget, QLabel, QMessageBox
+
+from editor.ui.actions import Act
+
+if TYPE_CHECKING:
+    from editor.render.body import RenderedBody
+    from editor.render.context import PageData
+    from editor.render.themes import Theme
+    from editor.ui.jobs import Opened, PostData
+    from editor.ui.main_window import MainWindow
+
+
+def preview_media_dir(post_uuid: str) -> Path:
+    from editor.paths import user_cache_dir
+
+    return user_cache_dir() / "preview" / post_uuid
+
+
+def compose_page(store: Any, post_id: int) -> tuple[PageData, Theme, Path]:
+    """Worker job: the post's page data, its theme and the folder its images are in."""
+    from editor.render.themes import load_theme
+    from editor.services.pages import page_for_post
+    from editor.services.posts import get_post
+
+    with store.session() as session:
+        post = get_post(session, post_id)
+        folder = preview_media_dir(post.uuid)
+        page = page_for_post(session, post, images_folder=folder)
+        theme_name = post.blog.theme
+    return page.data, load_theme(theme_name), folder
+
+
+class LivePreview(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        from editor.render.body import BodyRenderer
+        from editor.ui.db_worker import DbExecutor
+        from editor.ui.preview.controller import PreviewController
+        from editor.ui.preview.pane import PreviewPane
+
+        super().__init__(window)
+        self.window = window
+        self.store: Any = None
+        self.data: PageData | None = None
+        self.theme: Theme | None = None
+        self._post_id: int | None = None
+        self._pages = DbExecutor()  # its own thread: renditions may take a while
+        self.pane = PreviewPane()
+        self.renderer = BodyRenderer(self._resolve_photo)
+        self.controller = PreviewController(self.pane, self.renderer, self._build_page)
+        self.dock = QDockWidget("Preview", window, objectName="preview_dock")
+        self.dock.setWidget(self.pane)
+        window.add_side_panel(self.dock)
+        self.blocked_label = QLabel(objectName="preview_blocked")
+        self.removed_label = QLabel(objectName="preview_removed")
+        for label in (self.removed_label, self.blocked_label):
+            window.statusBar().addPermanentWidget(label)
+        self.removed_label.mousePressEvent = lambda _e: self.show_removed()  # type: ignore[method-assign]
+        self._removed: list[Any] = []
+        toggle = window.actions_[Act.PREVIEW]
+        toggle.setCheckable(True)
+        toggle.setChecked(True)
+        toggle.toggled.connect(self.dock.setVisible)
+        self.dock.visibilityChanged.connect(lambda _v: toggle.setChecked(not self.dock.isHidden()))
+        c = window.controller
+        c.store_opened.connect(self._store_opened)
+        c.current_post_changed.connect(self._post_changed)
+        c.body_text_changed.connect(self._body_edited)
+        c.post_saved.connect(self._saved)
+        window.form.edited.connect(self._fields_edited)
+        window.body.cursorPositionChanged.connect(self._cursor_moved)
+        self.pane.blocked_count_changed.connect(self._blocked)
+        self.controller.rendered.connect(self._rendered)
+
+    # -- page data --------------------------------------------------------------------------
+    def _store_opened(self, opened: Opened) -> None:
+        self.store = opened.store
+        self._post_changed(self.window.controller.current)
+
+    def _post_changed(self, data: PostData | None) -> None:
+        if self.store is None:
+            return
+        if data is None:
+            self._post_id = None
+            self.data = None
+            self.controller.open_post("")
+            return
+        moved = data.id != self._post_id
+        self._post_id = data.id
+        self.reload_page_data(full=moved)
+
+    def reload_page_data(self, *, full: bool = True) -> None:
+        """Compose the page again (photos or sidebar changed, or another post opened)."""
+        if self.store is None or self._post_id is None:
+            return
+        post_id, store = self._post_id, self.store
+        self._pages.submit(
+            lambda: compose_page(store, post_id),
+            lambda result: self._composed(post_id, result, full),
+            lambda error: self.window.statusBar().showMessage(f"Preview: {error}", 10000),
+        )
+
+    def _composed(self, post_id: int, result: tuple[PageData, Theme, Path], full: bool) -> None:
+        if post_id != self._post_id:
+            return  # another post was opened meanwhile
+        self.data, self.theme, folder = result
+        self._overlay_fields()
+        self.renderer.clear_cache()  # photo views may have changed
+        if full:
+            self.controller.open_post(
+                self.window.controller.body_text(), post_media=folder,
+                assets=self.theme.assets_dir,
+            )  # fmt: skip
+        else:
+            self.pane.set_roots(post_media=folder, assets=self.theme.assets_dir)
+            self.controller.page_edited()
+
+    def _overlay_fields(self) -> None:
+        """Lay the form's current (maybe unsaved) fields over the stored page data."""
+        if self.data is None:
+            return
+        fields, _status, _blog = self.window.form.values()
+        self.data = dataclasses.replace(
+            self.data,
+            headline=fields.get("headline", ""),
+            deck=fields.get("deck", ""),
+            byline=fields.get("byline", ""),
+            role=fields.get("byline_role", ""),
+            published_at=fields.get("published_at"),
+            display_tz=fields.get("published_tz", ""),
+            slug=fields.get("slug", self.data.slug) or self.data.slug,
+            tags=list(fields.get("tags") or []),
+            categories=list(fields.get("categories") or []),
+        )
+
+    def _build_page(self, body: RenderedBody, mode: str) -> str:
+        from editor.ui.preview.wiring import page_builder_for
+
+        if self.data is None or self.theme is None:
+            return "<!doctype html><title>Preview</title><p>No post is open.</p>"
+        return page_builder_for(self.data, self.theme)(body, mode)
+
+    def _resolve_photo(self, ref: str) -> Any:
+        return self.data.photos.get(ref) if self.data is not None else None
+
+    # -- following the writer ---------------------------------------------------------------
+    def _body_edited(self) -> None:
+        from editor.ui.preview.wiring import block_index_at
+
+        text = self.window.controller.body_text()
+        cursor = self.window.body.textCursor().position()
+        self.controller.body_edited(text, block_index_at(text, cursor))
+
+    def _cursor_moved(self) -> None:
+        from editor.ui.preview.wiring import block_index_at
+
+        text = self.window.controller.body_text()
+        index = block_index_at(text, self.window.body.textCursor().position())
+        if index is not None:
+            self.controller.cursor_moved(index)
+
+    def _fields_edited(self) -> None:
+        self._overlay_fields()
+        self.controller.page_edited()
+
+    def _saved(self, outcome: Any) -> None:
+        if self.data is not None and outcome.changed and outcome.slug != self.data.slug:
+            self.data = dataclasses.replace(self.data, slug=outcome.slug)
+            self.controller.page_edited()
+
+    # -- what the writer is told ------------------------------------------------------------
+    def _blocked(self, count: int) -> None:
+        self.blocked_label.setText(f"{count} remote requests blocked" if count else "")
+        self.blocked_label.setToolTip(
+            "The preview loads nothing from the network: remote images and scripts are blocked."
+        )
+
+    def _rendered(self, body: RenderedBody) -> None:
+        self._removed = list(body.removed)
+        n = len(self._removed)
+        self.removed_label.setText(f"⚠ {n} unsafe item{'s' if n != 1 else ''} removed" if n else "")
+        self.removed_label.setToolTip(
+            "\n".join(f"{r.what}: {r.why}" for r in self._removed) + "\n(click for the list)"
+            if n
+            else ""
+        )
+
+    def show_removed(self) -> None:
+        if not self._removed:
+            return
+        QMessageBox.information(
+            self.window,
+            "Removed from the page",
+            "These parts of the draft are not shown and will not be published:\n\n"
+            + "\n".join(f"• {r.what} — {r.why}" for r in self._removed),
+        )
+
+    def close(self) -> None:
+        """The window is closing: stop following it (saves may still report back)."""
+        c = self.window.controller
+        for signal, slot in (
+            (c.store_opened, self._store_opened),
+            (c.current_post_changed, self._post_changed),
+            (c.body_text_changed, self._body_edited),
+            (c.post_saved, self._saved),
+            (self.window.form.edited, self._fields_edited),
+            (self.window.body.cursorPositionChanged, self._cursor_moved),
+        ):
+            signal.disconnect(slot)
+        self._post_id = None
+        self._pages.shutdown()
