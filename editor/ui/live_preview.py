@@ -12,7 +12,7 @@ import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QLabel, QMessageBox
 
 from editor.ui.actions import Act
@@ -65,6 +65,10 @@ class LivePreview(QObject):
         self.dock = QDockWidget("Preview", window, objectName="preview_dock")
         self.dock.setWidget(self.pane)
         window.add_side_panel(self.dock)
+        # A useful first size (a saved layout, restored afterwards, wins).
+        window.resizeDocks(
+            [self.dock], [max(480, window.width() * 2 // 5)], Qt.Orientation.Horizontal
+        )
         self.blocked_label = QLabel(objectName="preview_blocked")
         self.removed_label = QLabel(objectName="preview_removed")
         for label in (self.removed_label, self.blocked_label):

@@ -40,7 +40,7 @@ def make_preview(qtbot: Any) -> Iterator[Callable[..., tuple[Any, Any]]]:
     def make(text: str | None = None, **controller_args: Any) -> tuple[Any, Any]:
         pane = PreviewPane()
         panes.append(pane)
-        pane.resize(1000, 700)
+        pane.resize(1400, 800)  # room for the desktop width at 100% (zoom-to-fit has its own test)
         controller = PreviewController(
             pane, StandInBodyRenderer(), stand_in_page, **controller_args
         )

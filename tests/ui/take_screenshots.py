@@ -1,7 +1,8 @@
-"""Screenshots of the main window with the sample post, for looking at the design.
+"""Screenshots of the main window with the sample post and its live preview, for looking at
+the design.
 
-``python tests/ui/take_screenshots.py OUT.png light|dark`` (runs offscreen, on a fresh database
-in a temporary folder).
+``python tests/ui/take_screenshots.py OUT.png light|dark [history]`` (runs offscreen, on a fresh
+database in a temporary folder).
 """
 
 from __future__ import annotations
@@ -11,28 +12,36 @@ import sys
 import tempfile
 
 
-def main(out: str, scheme: str) -> int:
+def main(out: str, scheme: str, extra: str = "") -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["BYLINE_COLOR_SCHEME"] = scheme
     home = tempfile.mkdtemp(prefix="byline-shot-")
     os.environ["BYLINE_DATA_DIR"] = os.path.join(home, "data")
     os.environ["BYLINE_CONFIG_DIR"] = os.path.join(home, "config")
+    os.environ["BYLINE_CACHE_DIR"] = os.path.join(home, "cache")
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from editor.app import build_window
+    from editor.ui.preview.engine_setup import prepare_webengine
     from editor.ui.theme import apply_palette
 
+    prepare_webengine()
     app = QApplication(sys.argv[:1])
     apply_palette(app)
     window = build_window(os.path.join(home, "shot.sqlite3"), False, open_on_paint=False)
-    window.revisions.show()
+    window.resize(1680, 1000)
+    window.splitter.setSizes([300, 700])
+    if extra == "history":
+        window.revisions.show()
 
     def shoot() -> None:
-        window.revisions.list.setCurrentRow(0)
-        QTimer.singleShot(400, lambda: (window.grab().save(out), window.close(), app.quit()))
+        window.grab().save(out)
+        window.close()
+        app.quit()
 
-    window.controller.revisions_loaded.connect(lambda *_: QTimer.singleShot(200, shoot))
+    assert window.preview is not None
+    window.preview.pane.page_loaded.connect(lambda _ok: QTimer.singleShot(1500, shoot))
     window.show()
     app.exec()
     window.executor.shutdown()
@@ -40,4 +49,4 @@ def main(out: str, scheme: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1], sys.argv[2]))
+    sys.exit(main(*sys.argv[1:]))

@@ -108,6 +108,18 @@ def test_width_switch_changes_the_page_viewport(qtbot, make_preview):
         qtbot.waitUntil(lambda px=px: js(qtbot, pane, "window.innerWidth") == px, timeout=10_000)
 
 
+def test_a_narrow_pane_scales_the_desktop_page_to_fit(qtbot, make_preview):
+    pane, _controller = make_preview(TEXT)
+    pane.resize(700, 800)
+    qtbot.waitUntil(lambda: pane.view.zoomFactor() < 1, timeout=5_000)
+    assert pane.view.width() <= pane.width()
+    # still laid out as a desktop page, only drawn smaller
+    qtbot.waitUntil(lambda: abs(js(qtbot, pane, "window.innerWidth") - 1280) <= 2, timeout=10_000)
+    pane.width_actions[375].trigger()
+    qtbot.waitUntil(lambda: pane.view.zoomFactor() == 1, timeout=5_000)
+    qtbot.waitUntil(lambda: js(qtbot, pane, "window.innerWidth") == 375, timeout=10_000)
+
+
 def test_edited_block_is_scrolled_into_view(qtbot, make_preview):
     text = long_post(3000)
     pane, controller = make_preview(text)

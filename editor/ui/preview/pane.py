@@ -41,6 +41,9 @@ GC_EVERY = 25
 DEFAULT_BASE_URL = QUrl(f"{MEDIA_SCHEME}://post/")
 
 
+MIN_ZOOM = 0.3  # below this a desktop page is unreadable: scroll sideways instead
+
+
 class PreviewPane(QWidget):
     """Shows the page; see the module docstring. Signals are past-tense events."""
 
@@ -175,7 +178,7 @@ class PreviewPane(QWidget):
         self._view.setPage(page)
         self._view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self._view.loadFinished.connect(self._on_load_finished)
-        self._view.setFixedWidth(self._page_width)
+        self._fit()
         self._placeholder.hide()
         self._holder_layout.addWidget(self._view, 0, Qt.AlignmentFlag.AlignHCenter)
         self._view.show()
@@ -278,13 +281,26 @@ class PreviewPane(QWidget):
         return self._page_width
 
     def set_page_width(self, px: int) -> None:
-        """Lay the page out ``px`` wide (centred; the pane scrolls sideways when narrower)."""
+        """Lay the page out ``px`` wide: centred, and scaled down to fit when the pane is
+        narrower, so the whole desktop layout stays in view (as a browser's zoom would)."""
         self._page_width = px
         if px in self.width_actions:
             self.width_actions[px].setChecked(True)
-        if self._view is not None:
-            self._view.setFixedWidth(px)
+        self._fit()
         self.page_width_changed.emit(px)
+
+    def _fit(self) -> None:
+        if self._view is None:
+            return
+        room = self._scroll.viewport().width()
+        px = self._page_width
+        zoom = 1.0 if room <= 0 or room >= px else max(MIN_ZOOM, room / px)
+        self._view.setZoomFactor(zoom)
+        self._view.setFixedWidth(round(px * zoom))
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._fit()
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
