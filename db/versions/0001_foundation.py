@@ -46,12 +46,14 @@ def upgrade() -> None:
         sa.Column("slug_auto", sa.Boolean, nullable=False, server_default=sa.true()),
         sa.Column("tags", sa.JSON, nullable=False),
         sa.Column("categories", sa.JSON, nullable=False),
-        sa.Column("body", sa.Text, nullable=False, server_default=""),
         sa.Column("editor_note", sa.Text, nullable=False, server_default=""),
         sa.Column("status", sa.String(32), nullable=False, server_default="draft"),
         sa.Column("created_at", UTCDateTime, nullable=False),
         sa.Column("updated_at", UTCDateTime, nullable=False),
         sa.Column("version", sa.Integer, nullable=False),
+        # Last: SQLite stores a long body in overflow pages, and any column after it would
+        # make every list and search read those pages too.
+        sa.Column("body", sa.Text, nullable=False, server_default=""),
         sa.PrimaryKeyConstraint("id", name="pk_posts"),
         sa.UniqueConstraint("uuid", name="uq_posts_uuid"),
         sa.UniqueConstraint("blog_id", "slug", name="uq_posts_blog_slug"),

@@ -112,7 +112,7 @@ def cmd_list(ctx: CommandContext) -> int:
         status = PostStatus.parse(a.status) if a.status else None
     except ValueError as exc:
         raise InputError(f"--status: {exc}") from None
-    with ctx.store.session() as session:
+    with ctx.store.reading() as session:
         blog_id = blogs.find_blog(session, a.blog).id if a.blog else None
         rows = posts.list_posts(session, blog=blog_id, status=status, search=a.search,
                                 limit=a.limit)  # fmt: skip

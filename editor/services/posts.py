@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -18,9 +19,9 @@ CHECKPOINT_INTERVAL = timedelta(minutes=5)
 LIST_LIMIT = 200
 
 
-@dataclass(frozen=True)
-class PostSummary:
-    """One row of the post list: no body, so listing 10,000 posts stays cheap."""
+class PostSummary(NamedTuple):
+    """One row of the post list: no body, so listing 10,000 posts stays cheap. (A tuple: the
+    list builds 200 of them on every refresh.)"""
 
     id: int
     uuid: str
@@ -31,6 +32,11 @@ class PostSummary:
     status: PostStatus
     updated_at: datetime
     version: int
+
+
+_STATUSES = {s.value: s for s in PostStatus}
+_posts = Post.__table__.c
+_blogs = Blog.__table__.c
 
 
 @dataclass(frozen=True)
@@ -51,32 +57,27 @@ def list_posts(
     search: str | None = None,
     limit: int | None = LIST_LIMIT,
 ) -> list[PostSummary]:
+    # Core columns, not ORM entities: the list is the hottest read in the app.
     stmt = (
         select(
-            Post.id,
-            Post.uuid,
-            Post.headline,
-            Post.byline,
-            Post.blog_id,
-            Blog.name,
-            Post.status,
-            Post.updated_at,
-            Post.version,
+            _posts.id, _posts.uuid, _posts.headline, _posts.byline, _posts.blog_id,
+            _blogs.name, _posts.status, _posts.updated_at, _posts.version,
         )
-        .join(Blog, Blog.id == Post.blog_id)
-        .order_by(Post.updated_at.desc())
-    )
+        .join(Blog.__table__, _blogs.id == _posts.blog_id)
+        .order_by(_posts.updated_at.desc())
+    )  # fmt: skip
     if blog is not None:
-        stmt = stmt.where(Post.blog_id == blog)
+        stmt = stmt.where(_posts.blog_id == blog)
     if status is not None:
-        stmt = stmt.where(Post.status == status.value)
+        stmt = stmt.where(_posts.status == status.value)
     if search and search.strip():
         stmt = apply_search(stmt, session, search)
     if limit is not None:
         stmt = stmt.limit(limit)
+    status_of = _STATUSES.__getitem__
     return [
-        PostSummary(r[0], r[1], r[2], r[3], r[4], r[5], PostStatus(r[6]), r[7], r[8])
-        for r in session.execute(stmt)
+        PostSummary(r[0], r[1], r[2], r[3], r[4], r[5], status_of(r[6]), r[7], r[8])
+        for r in session.connection().execute(stmt).all()
     ]
 
 

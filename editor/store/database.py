@@ -34,6 +34,7 @@ class Store:
     url: URL
     read_only: bool
     _sessions: sessionmaker[Session]
+    _readers: sessionmaker[Session] | None = None
 
     @property
     def dialect(self) -> str:
@@ -55,6 +56,21 @@ class Store:
             else:
                 with self._sessions.begin() as session:
                     yield session
+        except DatabaseError as exc:
+            raise _explain(exc, self.url) from None
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session for reads only (lists, searches): it takes no write lock, so it never
+        waits for, or holds up, a save in another window or process."""
+        if self._readers is None:
+            self._readers = sessionmaker(
+                self.engine.execution_options(byline_read=True), expire_on_commit=False
+            )
+            event.listen(self._readers, "before_flush", _refuse_writes(self.url))
+        try:
+            with self._readers() as session:
+                yield session
         except DatabaseError as exc:
             raise _explain(exc, self.url) from None
 
@@ -185,7 +201,8 @@ def _sqlite_engine(url: URL, *, read_only: bool) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
-        conn.exec_driver_sql(begin)
+        reader = conn.get_execution_options().get("byline_read", False)
+        conn.exec_driver_sql("BEGIN" if reader else begin)
 
     return engine
 

@@ -1,8 +1,9 @@
 """Ranked full-text search over headline, deck, body and tags.
 
+Every word must match; the last is a prefix (search as you type).
+
 SQLite uses the FTS5 index the migrations keep in sync by triggers; PostgreSQL uses the generated
-``search_vector`` column. Both match every word of the query, each as a prefix.
-"""
+``search_vector`` column. """
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from editor.model import Post
 
+_posts = Post.__table__.c
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -26,12 +28,16 @@ def query_words(query: str) -> list[str]:
 
 
 def fts5_expression(words: list[str]) -> str:
-    # Each word quoted (so FTS5 operators in user text are inert) and prefix-matched.
-    return " ".join(f'"{w}"*' for w in words)
+    # Each word quoted (so FTS5 operators in user text are inert); the last one, which may
+    # still be being typed, prefix-matched. Prefixes on every word would merge the postings
+    # of every longer word too, for no gain in what the writer meant.
+    quoted = [f'"{w}"' for w in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
 
 
 def tsquery_expression(words: list[str]) -> str:
-    return " & ".join(f"{w}:*" for w in words)
+    return " & ".join([*words[:-1], f"{words[-1]}:*"])
 
 
 def apply_search(stmt: Select, session: Session, query: str) -> Select:
@@ -51,7 +57,7 @@ def apply_search(stmt: Select, session: Session, query: str) -> Select:
             .where(text("posts_fts MATCH :fts_query"))
             .subquery("fts")
         )
-        stmt = stmt.join(fts, fts.c.rowid == Post.id).params(fts_query=fts5_expression(words))
+        stmt = stmt.join(fts, fts.c.rowid == _posts.id).params(fts_query=fts5_expression(words))
         rank = fts.c.rank.asc()
     elif dialect == "postgresql":
         vector: ColumnElement[Any] = literal_column("posts.search_vector")
@@ -61,7 +67,7 @@ def apply_search(stmt: Select, session: Session, query: str) -> Select:
     else:  # a backend without full-text search: plain substring match, unranked
         pattern = f"%{query.strip()}%"
         stmt = stmt.where(
-            Post.headline.ilike(pattern) | Post.deck.ilike(pattern) | Post.body.ilike(pattern)
+            _posts.headline.ilike(pattern) | _posts.deck.ilike(pattern) | _posts.body.ilike(pattern)
         )
-        return stmt.order_by(Post.updated_at.desc())
-    return stmt.order_by(None).order_by(rank, Post.updated_at.desc())
+        return stmt.order_by(_posts.updated_at.desc())
+    return stmt.order_by(None).order_by(rank, _posts.updated_at.desc())

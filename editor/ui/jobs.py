@@ -118,7 +118,7 @@ def list_posts(
     from editor.model import PostStatus
     from editor.services import posts
 
-    with store.session() as s:
+    with store.reading() as s:
         return posts.list_posts(
             s, blog=blog, status=PostStatus(status) if status else None, search=search or None
         )
