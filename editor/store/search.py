@@ -3,7 +3,7 @@
 Every word must match; the last is a prefix (search as you type).
 
 SQLite uses the FTS5 index the migrations keep in sync by triggers; PostgreSQL uses the generated
-``search_vector`` column. """
+``search_vector`` column."""
 
 from __future__ import annotations
 

@@ -216,3 +216,48 @@ def test_render_with_output_writes_the_photos_beside_the_page(run, tmp_path):
     html = out.read_text()
     src = html.split('src="images/', 1)[1].split('"', 1)[0]
     assert (out.parent / "images" / src).is_file()
+
+
+def test_new_and_set_edit_a_post_headless(run, tmp_path):
+    code, out, _ = run("new", "--headline", "Río abajo", "--byline", "Ana", "--tags", "a, b")
+    assert code == 0
+    post_id = out.strip()
+    body = tmp_path / "body.md"
+    body.write_text("## Subhead\n\nText.\n")
+    code, _, err = run(
+        "set",
+        post_id,
+        "--deck",
+        "A deck",
+        "--body-file",
+        str(body),
+        "--date",
+        "2026-11-20T08:30:00-04:00",
+        "--status",
+        "submitted",
+        "--blog",
+        "Other Blog",
+    )
+    assert code == 0, err
+    shown = json.loads(run("show", post_id, "--json")[1])
+    assert (shown["headline"], shown["deck"], shown["body"]) == (
+        "Río abajo",
+        "A deck",
+        body.read_text(),
+    )
+    assert (shown["status"], shown["blog"], shown["tags"]) == (
+        "submitted",
+        "Other Blog",
+        ["a", "b"],
+    )
+    assert shown["slug"] == "rio-abajo" and shown["published_at"] == "2026-11-20T12:30:00+00:00"
+    assert run("set", post_id, "--date", "yesterday")[0] == 2
+
+
+def test_set_from_markdown_file_replaces_the_content(run, tmp_path):
+    run("import", str(SAMPLE))
+    edited = tmp_path / "edited.md"
+    run("export-md", "1", "-o", str(edited))
+    edited.write_text(edited.read_text().replace("In the high Andes", "High in the Andes"))
+    assert run("set", "1", "--from-md", str(edited))[0] == 0
+    assert json.loads(run("show", "1", "--json")[1])["headline"].startswith("High in the Andes")
