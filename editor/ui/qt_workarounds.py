@@ -40,6 +40,11 @@ def apply_qt_workarounds() -> None:
     if _applied or sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
         _applied = True
         return
+    import PySide6
+
+    if not PySide6.__version__.startswith("6.12."):  # the releases known to leak (probe: ~30 ms)
+        _applied = True
+        return
     if emit_leaks_bool_references():
         for singleton in (True, False, None):
             ctypes.c_ssize_t.from_address(id(singleton)).value += _PIN
