@@ -47,7 +47,7 @@ def test_push_sends_the_attached_photos_with_credits_and_the_rendered_body(
     post_id, (lead, inline) = post_with_photos(store, tmp_path / "photos")
     add_target(store, "site", kind, wordpress.url)
     result = push_post(store, post_id, "site", secrets=secrets_for(wordpress.app_password),
-                       status="publish")  # fmt: skip (photos: the post's own, by default)
+                       status="publish")  # fmt: skip
 
     assert result.action == "create"
     assert result.url.startswith(wordpress.url)
