@@ -143,3 +143,11 @@ def test_plain_http_is_fine_locally_or_with_the_opt_in():
     assert check_url("http://localhost/", allow_http=False)
     assert check_url("http://example.com", allow_http=True)
     assert check_url("https://example.com", allow_http=False)
+
+
+def test_upload_names_are_ascii_and_carry_a_hash_fragment():
+    from editor.publish.wordpress import upload_filename
+
+    assert upload_filename(_photo(filename="Zoë Ñandú.jpg")) == "zoe-nandu-abababababab.jpg"
+    assert upload_filename(_photo(filename="lead.jpg")) == "lead-abababababab.jpg"
+    assert upload_filename(_photo(filename="«».jpg")) == "photo-abababababab.jpg"
