@@ -48,7 +48,7 @@ def photo_views(
             alt=photo.alt,
             caption=photo.full_caption,
         )
-        for name in (photo.ref, *photo.aliases, photo.filename):
+        for name in (photo.ref, *photo.aliases):
             if name:
                 views[name.split(":", 1)[1] if name.startswith("photo:") else name] = view
     return views

@@ -164,13 +164,15 @@ def test_an_html_page_instead_of_the_api_says_the_api_is_missing(kind, path, sto
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_a_push_cut_off_goes_to_the_outbox_and_is_sent_when_due(kind, store, wordpress, proxy):
+def test_a_push_cut_off_goes_to_the_outbox_and_is_sent_when_due(
+    kind, store, wordpress, proxy, tmp_path
+):
     site = SiteView(wordpress)
     add_target(store, "site", kind, proxy.url)
-    post_id, post_uuid = _fresh_post(store)
+    post_id, post_uuid = _fresh_post(store, tmp_path)
     proxy.add("drop-before", "POST", times=99)  # offline for every write
     with pytest.raises(NetworkError) as caught:
-        _push(store, post_id, wordpress, [])
+        _push(store, post_id, wordpress, None)
     now = utcnow()
     with store.session() as s:
         item = outbox.enqueue(s, post_id=post_id, target_name="site", status="publish",
@@ -185,6 +187,8 @@ def test_a_push_cut_off_goes_to_the_outbox_and_is_sent_when_due(kind, store, wor
     assert (row.id, row.state) == (item_id, "done")
     [remote] = site.posts_with_marker(post_uuid)
     assert remote["status"] == "publish"
+    _assert_exactly_once(site, post_uuid, _photos[post_id])  # the outbox sends the photos too
+    assert remote["featured_media"] == site.media_with_sha(_photos[post_id][0].sha256)[0]["id"]
     with store.session() as s:
         assert [r.state for r in outbox.list_outbox(s, include_finished=True)] == ["done"]
 
