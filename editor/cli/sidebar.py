@@ -60,8 +60,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         p.add_argument("link", metavar="LINK")
         p.set_defaults(handler=cmd_pin, pinned=pinned)
 
-    p = verbs.add_parser("refresh", help="fill in the blog's newest published posts")
+    p = verbs.add_parser(
+        "refresh",
+        help="fill in the blog's newest posts: from --from TARGET, else the blog's default "
+        "target when it answers, else Byline's own published posts",
+    )
     p.add_argument("blog", metavar="BLOG")
+    p.add_argument("--from", dest="source", metavar="TARGET", help="a publishing target")
     p.set_defaults(handler=cmd_refresh)
 
     p = verbs.add_parser("check", help="report links that do not answer (needs the network)")
@@ -165,8 +170,13 @@ def cmd_pin(ctx: CommandContext) -> int:
 
 
 def cmd_refresh(ctx: CommandContext) -> int:
-    with ctx.store.session() as session:
-        result = sidebar.refresh_sidebar(session, blogs.find_blog(session, ctx.args.blog))
+    from editor.cli.targets import cli_secrets
+    from editor.services.sidebar_remote import refresh_blog_sidebar
+
+    result, used = refresh_blog_sidebar(
+        ctx.store, ctx.args.blog, secrets=cli_secrets(ctx), source=ctx.args.source
+    )
+    ctx.print(f"source: {used.describe()}")
     for link in result.added:
         ctx.print(f"+ {link.title}  {link.url}")
     for link in result.removed:

@@ -10,10 +10,12 @@ from typing import Protocol
 
 @dataclass
 class PhotoUpload:
-    """A photo to send, prepared by the caller (the rendition the CMS should use).
+    """A photo to send: the rendition the CMS should use (see
+    :func:`editor.services.publish_photos.photos_for`, which builds these from a post's photos).
 
-    ``ref`` is how the body's Markdown refers to the photo (defaults to ``filename``); image
-    references matching it are rewritten to the uploaded URL in what is sent.
+    ``sha256`` identifies the photo on the target (the original's hash: a re-push, or a caption
+    edit, never uploads it again). ``ref`` is how the body refers to it (``photo:UUID``) and
+    ``aliases`` its other names (``photo:ID``); ``width``/``height`` are the rendition's.
     """
 
     filename: str
@@ -27,6 +29,9 @@ class PhotoUpload:
     path: Path | None = None
     data: bytes | None = None
     ref: str = ""
+    aliases: tuple[str, ...] = ()
+    width: int = 0
+    height: int = 0
 
     def read(self) -> bytes:
         if self.data is not None:
@@ -37,10 +42,28 @@ class PhotoUpload:
 
     @property
     def full_caption(self) -> str:
-        """The caption as sent: the credit is always part of it."""
-        if self.credit and self.credit not in self.caption:
-            return f"{self.caption} ({self.credit})" if self.caption else self.credit
-        return self.caption
+        """The caption as sent, the credit always part of it (:func:`caption_with_credit`)."""
+        return caption_with_credit(self.caption, self.credit)
+
+
+def credit_line(credit: str) -> str:
+    """``Photo: Credit``, unless the credit names its own kind (``Illustration: X``, ``Photo: Y``:
+    a word or two before a colon), which is kept as it is."""
+    credit = credit.strip()
+    if not credit:
+        return ""
+    label, colon, _ = credit.partition(":")
+    return credit if colon and 0 < len(label.split()) <= 2 else f"Photo: {credit}"
+
+
+def caption_with_credit(caption: str, credit: str) -> str:
+    """The caption a CMS shows: ``Caption (Photo: Credit)``; just ``Photo: Credit`` without a
+    caption; the caption alone when it already names the credit (or there is none)."""
+    caption, credit = caption.strip(), credit.strip()
+    if not credit or credit in caption:
+        return caption
+    line = credit_line(credit)
+    return f"{caption} ({line})" if caption else line
 
 
 @dataclass

@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import quote
 
 import httpx
+from slugify import slugify
 
 from editor.publish.base import MediaItem, PhotoUpload, PostFields, RemoteEntry
 from editor.publish.errors import (
@@ -247,9 +248,12 @@ def _terms_kept(sent: dict[str, Any], item: Any) -> bool:
 
 
 def upload_filename(photo: PhotoUpload) -> str:
-    """The photo's name with a hash fragment, so it is recognisable on the site too."""
+    """The photo's name with a hash fragment, so it is recognisable on the site too; ASCII
+    only (it travels in an HTTP header: "Zoë Ñandú.jpg" becomes "zoe-nandu-<hash>.jpg")."""
     p = PurePosixPath(photo.filename)
-    return f"{p.stem}-{photo.sha256[:12]}{p.suffix}"
+    stem = slugify(p.stem, max_length=80) or "photo"
+    suffix = slugify(p.suffix)
+    return f"{stem}-{photo.sha256[:12]}.{suffix}" if suffix else f"{stem}-{photo.sha256[:12]}"
 
 
 def _media_fields(photo: PhotoUpload, marker: str) -> dict[str, str]:

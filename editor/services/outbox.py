@@ -14,10 +14,11 @@ from sqlalchemy.orm import Session
 from editor.errors import BylineError, InputError, NotFoundError
 from editor.model import OutboxItem, OutboxState, Post, utcnow
 from editor.publish.base import PhotoUpload
-from editor.publish.content import RenderBody, default_render_body
 from editor.publish.errors import PublishError
 from editor.publish.secrets import SecretStore
 from editor.services import targets
+from editor.services.publish_body import RenderBody
+from editor.services.publish_body import render_body as page_body
 from editor.services.targets import ClientFactory
 from editor.store.database import Store
 
@@ -26,7 +27,7 @@ log = logging.getLogger(__name__)
 BACKOFF_BASE = timedelta(seconds=30)
 BACKOFF_MAX = timedelta(hours=1)
 MAX_ATTEMPTS = 12
-PhotosFor = Callable[[int], list[PhotoUpload]]
+PhotosFor = Callable[[int], list[PhotoUpload] | None]
 
 
 class QueuedError(BylineError):
@@ -139,12 +140,13 @@ def process_outbox(
     secrets: SecretStore,
     client_factory: ClientFactory | None = None,
     photos_for: PhotosFor | None = None,
-    render_body: RenderBody = default_render_body,
+    render_body: RenderBody = page_body,
 ) -> list[OutboxRow]:
     """Send every item that is due; returns the items as they ended up.
 
     Network failures push the next attempt back (30 s doubling to an hour); other errors, or
-    too many attempts, mark the item failed with the reason, for the writer to see.
+    too many attempts, mark the item failed with the reason, for the writer to see. Each push
+    sends the post's attached photos as they are now, unless ``photos_for`` says otherwise.
     """
     from editor.services.publish import push_post
 
@@ -169,7 +171,7 @@ def process_outbox(
             status, force = item.requested_status, item.force
         error, retryable = "", False
         try:
-            photos = photos_for(post_id) if photos_for else []
+            photos = photos_for(post_id) if photos_for else None
             push_post(
                 store,
                 post_id,

@@ -22,20 +22,19 @@ from editor.errors import InputError
 from editor.model import utcnow
 from editor.publish.base import MediaItem, PhotoUpload, PostFields, RemoteEntry, TargetClient
 from editor.publish.content import (
-    RenderBody,
     build_content,
-    default_render_body,
     photo_fields_fingerprint,
     photo_marker,
     post_marker,
     remote_fingerprint,
-    rewrite_images,
-    sanitize,
 )
 from editor.publish.errors import PublishError, RemoteConflict, RemoteNotFound
 from editor.publish.secrets import SecretStore
 from editor.services import targets
+from editor.services.publish_body import RenderBody, cms_body
+from editor.services.publish_body import render_body as page_body
 from editor.services.publish_checks import CheckReport, check_post
+from editor.services.publish_photos import photos_for
 from editor.services.publish_records import Snapshot, load_snapshot, record_media, record_post
 from editor.services.targets import ClientFactory
 from editor.store.database import Store
@@ -108,8 +107,8 @@ def push_post(
     status: str = "draft",
     dry_run: bool = False,
     force: bool = False,
-    photos: Sequence[PhotoUpload] = (),
-    render_body: RenderBody = default_render_body,
+    photos: Sequence[PhotoUpload] | None = None,
+    render_body: RenderBody = page_body,
     client_factory: ClientFactory | None = None,
     progress: Progress | None = None,
     attempts: int = PUSH_ATTEMPTS,
@@ -118,8 +117,16 @@ def push_post(
 ) -> PushResult:
     """Push one post. Retryable failures (network, 5xx) are retried ``attempts`` times, each
     attempt starting again from the marker search; then the error is raised for the caller
-    (the CLI and the GUI put it in the outbox)."""
+    (the CLI and the GUI put it in the outbox).
+
+    ``photos`` None (the usual case) sends the post's attached photos
+    (:func:`~editor.services.publish_photos.photos_for`; a dry run makes no renditions); pass a
+    list only to send something else."""
     say = progress or (lambda _msg: None)
+    if photos is None:
+        if not dry_run:
+            say("preparing the photos")
+        photos = photos_for(store, post_ref, render=not dry_run)
     for attempt in range(1, attempts + 1):
         try:
             return _push_once(
@@ -176,7 +183,8 @@ def _push_once(
         snap.post_id, target_name, "update" if snap.remote else "create", status, checks=checks
     )
     if dry_run:
-        fields = _fields(snap, status, render_body, {}, None)
+        known = {sha: MediaItem(m["media_id"], m["url"]) for sha, m in snap.media.items()}
+        fields = _fields(snap, status, render_body, photos, known, None, checks)
         result.would_send = {
             "action": result.action,
             "remote_id": (snap.remote or {}).get("remote_id", ""),
@@ -188,6 +196,8 @@ def _push_once(
                     "lead": p.is_lead,
                     "alt": p.alt,
                     "caption": p.full_caption,
+                    "ref": p.ref,
+                    "size": [p.width, p.height],
                 }
                 for p in photos
             ],
@@ -202,7 +212,8 @@ def _push_once(
         remote_id = _resolve_remote(client, snap, force, say)
         uploaded = _send_photos(store, client, snap, photos, result, say)
         lead = next((uploaded[_ref(p)][1].id for p in photos if p.is_lead), None)
-        fields = _fields(snap, status, render_body, uploaded, lead)
+        media = {p.sha256: m for p, m in uploaded.values()}
+        fields = _fields(snap, status, render_body, photos, media, lead, checks)
         fields.term_ids = dict((snap.remote or {}).get("term_ids") or {})
         if remote_id is None:
             say("creating the post as a draft")
@@ -298,11 +309,15 @@ def _ref(photo: PhotoUpload) -> str:
 def _fields(
     snap: Snapshot,
     status: str,
-    render_body: RenderBody,
-    uploaded: dict[str, tuple[PhotoUpload, MediaItem]],
+    render: RenderBody,
+    photos: Sequence[PhotoUpload],
+    media: dict[str, MediaItem],
     featured: str | None,
+    checks: CheckReport,
 ) -> PostFields:
-    body_html = sanitize(rewrite_images(render_body(snap.body), uploaded))
+    """What is sent; what the sanitiser removed from the body joins the warnings."""
+    body_html, removed = cms_body(snap.body, photos, media, render)
+    checks.warnings.extend(w for w in removed if w not in checks.warnings)
     return PostFields(
         title=snap.headline,
         content=build_content(snap.uuid, snap.byline, snap.role, body_html),

@@ -7,6 +7,7 @@ import hashlib
 import io
 import random
 from dataclasses import dataclass
+from pathlib import Path
 
 import httpx
 from PIL import Image
@@ -15,8 +16,9 @@ from editor.model import PostContent
 from editor.publish.base import PhotoUpload
 from editor.publish.clients import open_client
 from editor.publish.secrets import SecretStore
-from editor.services import blogs, posts, targets
+from editor.services import blogs, photos, posts, targets
 from editor.store.database import Store
+from tests.helpers.photos import exiftool
 from tests.integration.wordpress.server import Site
 
 BODY = """The lamps along the harbour wall were switched on last night.
@@ -53,6 +55,66 @@ def two_photos() -> list[PhotoUpload]:
     """A lead and an inline photo, with bytes no other call returns (so no test sees another's
     uploads on the shared site)."""
     return [photo("lead.jpg", (200, 30, 30), lead=True), photo("harbour.jpg", (20, 40, 220))]
+
+
+@dataclass(frozen=True)
+class Attached:
+    """A photo attached through the photos service, as the tests need to find it again."""
+
+    id: int
+    uuid: str
+    sha256: str
+    filename: str
+    credit: str
+    alt: str
+
+
+PHOTO_BODY = """The lamps along the harbour wall were switched on last night.
+
+![Lamps at dusk](photo:{inline})
+
+Fishermen said the quay had been dark for ten years.
+"""
+
+
+def credited_jpeg(path: Path, color: tuple[int, int, int], *, credit: str, caption: str,
+                  alt: str, size: tuple[int, int] = (480, 320)) -> Path:  # fmt: skip
+    """A JPEG as a camera and a picture desk leave it: credit and caption in IPTC and XMP,
+    alt text in XMP, and the GPS position a published copy must not carry. Its pixels are new
+    on every call, so no test sees another's uploads on the shared site."""
+    path.write_bytes(jpeg(color, random.getrandbits(40), size))
+    exiftool(path, f"-IPTC:Credit={credit}", f"-XMP-photoshop:Credit={credit}",
+             f"-IPTC:Caption-Abstract={caption}", f"-XMP-dc:Description={caption}",
+             f"-XMP-iptcCore:AltTextAccessibility={alt}", "-GPSLatitude=59.9127",
+             "-GPSLatitudeRef=N", "-GPSLongitude=10.7461", "-GPSLongitudeRef=E")  # fmt: skip
+    return path
+
+
+def post_with_photos(
+    store: Store, folder: Path, headline: str = "Harbour lights return", *, inline: int = 1
+) -> tuple[int, list[Attached]]:
+    """A post with a lead photo and ``inline`` inline photos attached from credited JPEGs; the
+    body shows the first inline photo by its uuid (and the others by their number)."""
+    post_id = new_post(store, headline=headline, body="Draft.")
+    folder.mkdir(parents=True, exist_ok=True)
+    attached: list[Attached] = []
+    with store.session() as s:
+        post = posts.get_post(s, post_id)
+        for n in range(inline + 1):
+            name = "lead.jpg" if n == 0 else f"harbour-{n}.jpg"
+            credit = "Grace Hopper/Harbour Agency"
+            alt = f"Alt text of {name}"
+            path = credited_jpeg(folder / name, (200 - 30 * n, 30 + 20 * n, 30 + 40 * n),
+                                 credit=credit, caption=f"Caption of {name}", alt=alt)  # fmt: skip
+            photo = photos.attach(s, post, path, lead=n == 0)
+            assert (photo.credit, photo.alt) == (credit, alt)  # read from the file
+            attached.append(Attached(photo.id, photo.uuid, photo.sha256, name, credit, alt))
+        content = post.content()
+        content.body = PHOTO_BODY.format(inline=attached[1].uuid) + "".join(
+            f"\n![]({'photo:'}{a.id})\n" for a in attached[2:]
+        )
+        posts.save_post(s, post_id, content, expected_version=post.version)
+    return post_id, attached
 
 
 def new_post(store: Store, headline: str = "Harbour lights return", body: str = BODY) -> int:

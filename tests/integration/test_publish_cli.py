@@ -113,3 +113,21 @@ def test_a_push_while_offline_is_queued_listed_and_cancellable(cli, tmp_path):
     assert (item["post_id"], item["target"], item["state"]) == (1, "away", "queued")
     assert cli("outbox", "cancel", "1")[0] == 0
     assert json.loads(cli("outbox", "--json")[1]) == []
+
+
+def test_dry_run_lists_what_the_sanitiser_removes_as_warnings(cli, wordpress, tmp_path):
+    hostile = POST.replace(
+        "The lamps are back.",
+        "The lamps are back.<script>alert(1)</script>\n\n![x](https://tracker.example/p.gif)",
+    )
+    (tmp_path / "post.md").write_text(hostile, encoding="utf-8")
+    assert cli("import", str(tmp_path / "post.md"))[0] == 0
+    assert cli("target", "add", "site", "--kind", "wordpress", "--url", wordpress.url,
+               "--user", wordpress.user)[0] == 0  # fmt: skip
+    code, out, err = cli("push", "1", "--to", "site", "--dry-run")
+    assert code == 0
+    assert "warning: body: script element: scripts never run in the page" in err
+    assert "warning: body: remote image https://tracker.example/p.gif" in err
+    sent = json.loads(out)["fields"]["content"]
+    assert "<script" not in sent and "tracker.example" not in sent
+    assert '<p class="byline">By <span class="byline-name">Ada Lovelace</span>' in sent

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+import httpx
 import pytest
 
 from editor.model import RemotePost
@@ -13,8 +16,8 @@ from tests.integration.publishing import (
     SiteView,
     add_target,
     new_post,
+    post_with_photos,
     secrets_for,
-    two_photos,
 )
 
 KINDS = ["wordpress", "metaweblog"]
@@ -38,64 +41,113 @@ def _uuid(store, post_id):
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_push_creates_one_post_with_terms_featured_image_alt_and_caption(
-    kind, store, wordpress, site
+def test_push_sends_the_attached_photos_with_credits_and_the_rendered_body(
+    kind, store, wordpress, site, tmp_path
 ):
-    post_id = new_post(store)
+    post_id, (lead, inline) = post_with_photos(store, tmp_path / "photos")
     add_target(store, "site", kind, wordpress.url)
-    photos = two_photos()
     result = push_post(store, post_id, "site", secrets=secrets_for(wordpress.app_password),
-                       status="publish", photos=photos)  # fmt: skip
+                       status="publish")  # fmt: skip
 
     assert result.action == "create"
     assert result.url.startswith(wordpress.url)
-    assert sorted(result.uploaded) == ["harbour.jpg", "lead.jpg"]
+    assert sorted(result.uploaded) == ["harbour-1.jpg", "lead.jpg"]
     [remote] = site.posts_with_marker(_uuid(store, post_id))
     assert str(remote["id"]) == result.remote_id
     assert remote["status"] == "publish"
     assert remote["title"]["raw"] == "Harbour lights return"
     assert remote["excerpt"]["raw"] == "The old lamps shine again."
-    assert 'class="byline-name">Ada Lovelace<' in remote["content"]["raw"]
+    content = remote["content"]["raw"]
+    assert 'class="byline-name">Ada Lovelace<' in content
+    assert content.index('class="byline"') < content.index("The lamps along")
     assert site.term_names("tags", remote["tags"]) == {"harbour", "lights"}
     assert site.term_names("categories", remote["categories"]) == {"Local news"}
 
-    lead, inline = photos
     [lead_media] = site.media_with_sha(lead.sha256)
     [inline_media] = site.media_with_sha(inline.sha256)
     assert remote["featured_media"] == lead_media["id"]
-    assert "Photo: Grace Hopper" in site.media(lead_media["id"])["caption"]["raw"]
-    content = remote["content"]["raw"]
-    assert inline_media["source_url"] in content  # the body's reference was rewritten
-    assert 'alt="Lamps at dusk"' in content  # the writer's own alt text wins
-    assert "<figcaption>Caption of harbour.jpg (Photo: Grace Hopper)</figcaption>" in content
+    lead_caption = site.media(lead_media["id"])["caption"]["raw"]
+    assert lead_caption == "Caption of lead.jpg (Photo: Grace Hopper/Harbour Agency)"
+    # The uploaded file is the 480 px rendition (the original is narrower than 1600 px).
+    assert site.media(lead_media["id"])["media_details"]["width"] == 480
+    # The inline photo's <img> points at the uploaded copy, inside a captioned figure.
+    img = re.search(r"<img\b[^>]*>", content)
+    assert img is not None
+    assert f'src="{inline_media["source_url"]}"' in img.group(0)
+    assert 'alt="Lamps at dusk"' in img.group(0)  # the writer's own alt text wins
+    assert f'class="wp-image-{inline_media["id"]}"' in img.group(0)
+    assert '<figure class="inline-photo">' in content
+    assert "Caption of harbour-1.jpg (Photo: Grace Hopper/Harbour Agency)" in content
+    assert "photo:" not in content
     if kind == "wordpress":  # XML-RPC has no alt field: alt travels in the <img> only
         assert site.media(lead_media["id"])["alt_text"] == "Alt text of lead.jpg"
+        assert site.media(inline_media["id"])["alt_text"] == "Alt text of harbour-1.jpg"
+
+
+def test_the_uploaded_file_carries_the_credit_and_no_gps(store, wordpress, site, tmp_path):
+    from tests.helpers.photos import read_tags
+
+    post_id, (lead, _inline) = post_with_photos(store, tmp_path / "photos", "GPS-free")
+    add_target(store, "site", "wordpress", wordpress.url)
+    push_post(store, post_id, "site", secrets=secrets_for(wordpress.app_password))
+    [media] = site.media_with_sha(lead.sha256)
+    got = tmp_path / "uploaded.jpg"
+    got.write_bytes(httpx.get(media["source_url"], timeout=30).content)
+    tags = read_tags(got)
+    assert not [k for k in tags if "GPS" in k]
+    assert "Grace Hopper/Harbour Agency" in {str(v) for v in tags.values()}
+    assert read_tags(tmp_path / "photos" / "lead.jpg").get("GPS:GPSLatitudeRef")  # it had some
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_second_push_updates_in_place_without_new_uploads(kind, store, wordpress, site):
-    post_id = new_post(store, headline="Second push")
+def test_second_push_updates_in_place_without_new_uploads_or_image_work(
+    kind, store, wordpress, site, tmp_path
+):
+    from editor.media.renditions import RenditionStats
+    from editor.services.publish_photos import photos_for
+
+    post_id, attached = post_with_photos(store, tmp_path / "photos", "Second push")
     add_target(store, "site", kind, wordpress.url)
     secrets = secrets_for(wordpress.app_password)
-    photos = two_photos()
-    first = push_post(store, post_id, "site", secrets=secrets, status="publish", photos=photos)
+    first = push_post(store, post_id, "site", secrets=secrets, status="publish")
     with store.session() as s:
         post = posts.get_post(s, post_id)
         content = post.content()
         content.headline = "Second push, corrected"
         posts.save_post(s, post_id, content, expected_version=post.version)
-    second = push_post(store, post_id, "site", secrets=secrets, status="publish", photos=photos)
+    stats = RenditionStats()
+    photos_again = photos_for(store, post_id, stats=stats)
+    assert (stats.decoded, stats.encoded) == (0, 0)  # the renditions come from the cache
+    second = push_post(store, post_id, "site", secrets=secrets, status="publish")
 
     assert second.remote_id == first.remote_id
     assert second.action == "update"
     assert second.uploaded == []
+    assert sorted(second.reused) == sorted(p.filename for p in photos_again)
     calls = [name for name, _ in second.calls]
     assert calls.count("update_post") == 1
     assert "create_post" not in calls and "upload_media" not in calls
     [remote] = site.posts_with_marker(_uuid(store, post_id))
     assert remote["title"]["raw"] == "Second push, corrected"
-    for p in photos:
+    for p in attached:
         assert len(site.media_with_sha(p.sha256)) == 1
+
+
+def test_a_photo_without_alt_text_or_credit_blocks_the_push(store, wordpress, site, tmp_path):
+    from editor.errors import InputError
+    from editor.services import photos
+
+    post_id, (lead, _inline) = post_with_photos(store, tmp_path / "photos", "No credit")
+    with store.session() as s:
+        photos.update_photo(s, photos.get_photo(s, post_id, lead.id), alt="", credit="")
+    add_target(store, "site", "wordpress", wordpress.url)
+    secrets = secrets_for(wordpress.app_password)
+    dry = push_post(store, post_id, "site", secrets=secrets, dry_run=True)
+    assert "photo lead.jpg: no alt text" in dry.checks.errors
+    assert "photo lead.jpg: no credit" in dry.checks.errors
+    with pytest.raises(InputError, match="no alt text"):
+        push_post(store, post_id, "site", secrets=secrets)
+    assert site.posts_with_marker(_uuid(store, post_id)) == []
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -1,4 +1,5 @@
-"""What a push sends: the content HTML, the rewritten image references, the checks."""
+"""What a push sends: the content HTML (the page's renderer, photos pointing at their uploads),
+the media captions with their credit, the checks."""
 
 from __future__ import annotations
 
@@ -7,15 +8,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from editor.errors import InputError
-from editor.publish.base import MediaItem, PhotoUpload, PostFields
-from editor.publish.content import (
-    build_content,
-    default_render_body,
-    fields_fingerprint,
-    rewrite_images,
-    strip_byline_markup,
-)
+from editor.publish.base import MediaItem, PhotoUpload, PostFields, caption_with_credit
+from editor.publish.content import build_content, fields_fingerprint, strip_byline_markup
 from editor.publish.http import check_url
+from editor.services.publish_body import PENDING, cms_body
 from editor.services.publish_checks import check_post
 
 NOW = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)
@@ -27,24 +23,64 @@ def _photo(**kw) -> PhotoUpload:
         "mime": "image/jpeg",
         "sha256": "ab" * 32,
         "caption": "The quay",
-        "credit": "Photo: G. Hopper",
+        "credit": "G. Hopper",
         "alt": "Lamps",
         "data": b"x",
+        "ref": "photo:0b6c1c9e-0000-4000-8000-000000000001",
+        "aliases": ("photo:12",),
+        "width": 1600,
+        "height": 1067,
     }
     values.update(kw)
     return PhotoUpload(**values)
 
 
-def test_image_references_are_rewritten_and_lone_images_get_a_captioned_figure():
-    html = default_render_body("Text.\n\n![](photos/harbour.jpg)\n\nInline ![x](other.png) here.")
-    out = rewrite_images(html, {"harbour.jpg": (_photo(), MediaItem("7", "https://s/h.jpg"))})
-    assert '<img alt="Lamps" src="https://s/h.jpg" class="wp-image-7" />' in out
-    assert "<figcaption>The quay (Photo: G. Hopper)</figcaption>" in out
-    assert 'src="other.png"' in out  # not an uploaded photo: untouched
+def test_inline_photos_point_at_the_uploaded_copy_in_a_figure_with_caption_and_credit():
+    media = {"ab" * 32: MediaItem("7", "https://s/h.jpg")}
+    text = "Text.\n\n![](photo:0b6c1c9e-0000-4000-8000-000000000001)\n\nAgain ![x](photo:12) here."
+    out, removed = cms_body(text, [_photo()], media)
+    assert removed == []
+    assert out.count('src="https://s/h.jpg"') == 2  # the uuid and the number both resolve
+    assert out.count('class="wp-image-7"') == 2
+    assert '<figure class="inline-photo">' in out
+    assert "The quay (Photo: G. Hopper)</span></figcaption>" in out
+    assert 'alt="Lamps"' in out and 'alt="x"' in out  # the writer's own alt text wins
+    assert 'width="1600"' in out and 'height="1067"' in out
+    assert "photo:" not in out
+
+
+def test_before_the_upload_a_photo_points_at_a_placeholder():
+    out, _ = cms_body("![](photo:12)", [_photo()], {})
+    assert f'src="{PENDING}harbour.jpg"' in out
+
+
+def test_what_the_sanitiser_removes_is_reported():
+    text = "Hi <script>alert(1)</script> there ![x](https://tracker.example/p.gif) ![y](photo:99)"
+    out, removed = cms_body(text, [_photo()], {})
+    assert "<script>" not in out and "tracker" not in out
+    assert any("script element" in r for r in removed)
+    assert any("remote image" in r for r in removed)
+    assert any("photo 99" in r for r in removed)
+    assert all(r.startswith("body: ") for r in removed)
+
+
+@pytest.mark.parametrize(
+    ("caption", "credit", "expected"),
+    [
+        ("The quay", "G. Hopper", "The quay (Photo: G. Hopper)"),
+        ("", "G. Hopper", "Photo: G. Hopper"),
+        ("The quay", "Illustration: Ada", "The quay (Illustration: Ada)"),
+        ("The quay", "Photo: G. Hopper/AP", "The quay (Photo: G. Hopper/AP)"),
+        ("The quay. Photo by G. Hopper", "G. Hopper", "The quay. Photo by G. Hopper"),
+        ("The quay", "", "The quay"),
+    ],
+)  # fmt: skip
+def test_the_media_caption_always_carries_the_credit(caption, credit, expected):
+    assert caption_with_credit(caption, credit) == expected
 
 
 def test_the_content_carries_the_marker_and_an_escaped_byline_and_is_sanitised():
-    body = default_render_body("Hi <script>alert(1)</script> there")
+    body, _ = cms_body("Hi <script>alert(1)</script> there", [], {})
     content = build_content("1234", "Ada <Lovelace>", "Guest & friend", body)
     assert content.startswith("<!-- byline:post:1234 -->")
     assert '<span class="byline-name">Ada &lt;Lovelace&gt;</span>' in content
@@ -109,11 +145,9 @@ def test_plain_http_is_fine_locally_or_with_the_opt_in():
     assert check_url("https://example.com", allow_http=False)
 
 
-def test_photo_uuid_references_are_rewritten_and_unresolved_ones_never_sent():
-    from editor.publish.content import sanitize
+def test_upload_names_are_ascii_and_carry_a_hash_fragment():
+    from editor.publish.wordpress import upload_filename
 
-    html = default_render_body("![Quay](photo:1234)\n\n![Gone](photo:9999)")
-    photo = _photo(ref="photo:1234")
-    out = sanitize(rewrite_images(html, {"photo:1234": (photo, MediaItem("3", "https://s/q.jpg"))}))
-    assert 'src="https://s/q.jpg"' in out
-    assert "photo:" not in out
+    assert upload_filename(_photo(filename="Zoë Ñandú.jpg")) == "zoe-nandu-abababababab.jpg"
+    assert upload_filename(_photo(filename="lead.jpg")) == "lead-abababababab.jpg"
+    assert upload_filename(_photo(filename="«».jpg")) == "photo-abababababab.jpg"
