@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
-from typing import NamedTuple
+from datetime import UTC, datetime, timedelta
+from typing import Any, NamedTuple
 
-from sqlalchemy import func, select
+from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy.types import TypeDecorator
 
 from editor.errors import ConflictError, InputError, NotFoundError
 from editor.model import Blog, Post, PostContent, PostStatus, Revision, RevisionReason, utcnow
@@ -57,15 +58,7 @@ def list_posts(
     search: str | None = None,
     limit: int | None = LIST_LIMIT,
 ) -> list[PostSummary]:
-    # Core columns, not ORM entities: the list is the hottest read in the app.
-    stmt = (
-        select(
-            _posts.id, _posts.uuid, _posts.headline, _posts.byline, _posts.blog_id,
-            _blogs.name, _posts.status, _posts.updated_at, _posts.version,
-        )
-        .join(Blog.__table__, _blogs.id == _posts.blog_id)
-        .order_by(_posts.updated_at.desc())
-    )  # fmt: skip
+    stmt = _LIST
     if blog is not None:
         stmt = stmt.where(_posts.blog_id == blog)
     if status is not None:
@@ -76,9 +69,37 @@ def list_posts(
         stmt = stmt.limit(limit)
     status_of = _STATUSES.__getitem__
     return [
-        PostSummary(r[0], r[1], r[2], r[3], r[4], r[5], status_of(r[6]), r[7], r[8])
+        PostSummary(r[0], r[1], r[2], r[3], r[4], r[5], status_of(r[6]), _aware(r[7]), r[8])
         for r in session.connection().execute(stmt).all()
     ]
+
+
+class _Raw(TypeDecorator[Any]):
+    """The driver's own value: the list converts timestamps itself, ~3x cheaper per row."""
+
+    impl = String
+    cache_ok = True
+
+
+_RAW = _Raw()
+
+
+# Core columns, not ORM entities: the list is the hottest read in the app (built once).
+_LIST = (
+    select(
+        _posts.id, _posts.uuid, _posts.headline, _posts.byline, _posts.blog_id,
+        _blogs.name, _posts.status, type_coerce(_posts.updated_at, _RAW), _posts.version,
+    )
+    .join(Blog.__table__, _blogs.id == _posts.blog_id)
+    .order_by(_posts.updated_at.desc())
+)  # fmt: skip
+
+
+def _aware(value: Any) -> datetime:
+    """A stored timestamp as an aware UTC datetime (SQLite gives text, PostgreSQL datetimes)."""
+    if isinstance(value, str):  # SQLite: naive UTC text; parsing it with the offset is cheapest
+        return datetime.fromisoformat(value + "+00:00")
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
 
 
 def get_post(session: Session, ref: int | str) -> Post:

@@ -201,8 +201,9 @@ def _sqlite_engine(url: URL, *, read_only: bool) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
-        reader = conn.get_execution_options().get("byline_read", False)
-        conn.exec_driver_sql("BEGIN" if reader else begin)
+        if conn.get_execution_options().get("byline_read", False):
+            return  # a read session: each SELECT is its own consistent snapshot, no BEGIN needed
+        conn.exec_driver_sql(begin)
 
     return engine
 
