@@ -64,6 +64,14 @@ def _report_first_paint() -> None:
     os._exit(0)
 
 
+def _set_icon(app: object) -> None:
+    from PySide6.QtGui import QIcon
+
+    from editor.paths import resources_root
+
+    app.setWindowIcon(QIcon(str(resources_root() / "icons" / "byline.svg")))  # type: ignore[attr-defined]
+
+
 def run_gui(db: str | None, read_only: bool) -> int:
     from PySide6.QtWidgets import QApplication
 
@@ -81,6 +89,7 @@ def run_gui(db: str | None, read_only: bool) -> int:
     app.setOrganizationName(APP_AUTHOR)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("byline")
+    _set_icon(app)
     apply_palette(app)
 
     window = build_window(db, read_only)
