@@ -29,3 +29,31 @@ def test_core_modules_do_not_import_qt():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "", f"core pulled in Qt: {out.stdout}"
+
+
+def test_a_wheel_carries_the_themes_sample_and_migrations(tmp_path):
+    """Installed from a wheel (no source tree beside it), Byline still finds its files."""
+    import zipfile
+
+    root = __import__("pathlib").Path(__file__).resolve().parents[2]
+    out = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+         "-w", str(tmp_path), str(root)],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    (wheel,) = tmp_path.glob("byline-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "editor/_resources/sample/welcome.md" in names
+    assert "editor/_resources/themes/newsroom/theme.toml" in names
+    assert "editor/_migrations/versions/0001_foundation.py" in names
+    target = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(target)
+    code = "import editor.paths as p; print(p.resources_root()); print(p.migrations_root())"
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           cwd=tmp_path, env={"PYTHONPATH": str(target), "PATH": ""})  # fmt: skip
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.split() == [
+        str(target / "editor" / "_resources"),
+        str(target / "editor" / "_migrations"),
+    ]

@@ -1,0 +1,1 @@
+"""Opening databases, migrations and full-text search (no Qt)."""
