@@ -91,8 +91,10 @@ class MainWindow(QMainWindow):
         )
         self._wire()
         from editor.ui.panels import Panels
+        from editor.ui.publishing import PublishingUi
 
         self.panels = Panels(self)
+        self.publishing = PublishingUi(self)
         if (state := self.settings.window_state()) is not None:
             self.restoreState(state)
 

@@ -1,0 +1,52 @@
+"""The Publish dialog as the window opens it: the blog's default target preselected, a busy bar
+while the push runs, and a ``push_finished`` signal so the outbox view can refresh. Plus the
+small question "which target?" for File > Open from Blog."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QInputDialog, QProgressBar, QWidget
+
+from editor.ui.publish_dialog import PublishDialog
+
+
+class WindowPublishDialog(PublishDialog):
+    push_finished = Signal(object)  # PushResult or the exception, after the dialog showed it
+
+    def __init__(self, *args, default_target: str | None = None, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.busy = QProgressBar(objectName="publish_busy")
+        self.busy.setRange(0, 0)  # the steps are not countable: a busy bar
+        self.busy.setTextVisible(False)
+        self.busy.hide()
+        layout = self.layout()
+        layout.insertWidget(layout.indexOf(self.progress), self.busy)  # type: ignore[attr-defined]
+        if default_target:
+            for i in range(self.target.count()):
+                if (self.target.itemData(i) or ("",))[0] == default_target:
+                    self.target.setCurrentIndex(i)
+                    break
+        self.resize(560, 440)
+
+    def start(self) -> None:
+        super().start()
+        if not self.publish_button.isEnabled():  # the push is on its way
+            self.busy.show()
+            self.progress.setText(self.progress.text() or "Connecting…")
+
+    def _on_finished(self, outcome: object) -> None:
+        self.busy.hide()
+        super()._on_finished(outcome)
+        self.push_finished.emit(outcome)
+
+
+class TargetChoice:
+    @classmethod
+    def ask(cls, parent: QWidget | None, names: list[str], default: str | None) -> str | None:
+        """Which target to pull from (tests replace this)."""
+        current = names.index(default) if default in names else 0
+        name, ok = QInputDialog.getItem(
+            parent, "Open from Blog", "Bring recent posts in from:", names, current, False
+        )
+        return name if ok and name else None
