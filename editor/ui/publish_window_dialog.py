@@ -4,9 +4,12 @@ small question "which target?" for File > Open from Blog."""
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QInputDialog, QProgressBar, QWidget
 
+from editor.services.publish import PushResult
 from editor.ui.publish_dialog import PublishDialog
 
 
@@ -38,7 +41,21 @@ class WindowPublishDialog(PublishDialog):
     def _on_finished(self, outcome: object) -> None:
         self.busy.hide()
         super()._on_finished(outcome)
+        if isinstance(outcome, PushResult) and outcome.url:
+            self._show_link(outcome)
         self.push_finished.emit(outcome)
+
+    def _show_link(self, outcome: PushResult) -> None:
+        """The base dialog's link, with a long URL shortened in the middle to fit (the link
+        itself and the tooltip keep the whole address)."""
+        verb = "Published at" if outcome.status == "publish" else f"Sent ({outcome.status}):"
+        room = max(self.result.width(), self.width() - 40) - self.fontMetrics().horizontalAdvance(
+            verb + "  "
+        )
+        shown = self.fontMetrics().elidedText(outcome.url, Qt.TextElideMode.ElideMiddle, room)
+        href = html.escape(outcome.url)
+        self.result.setText(f'{verb} <a href="{href}">{html.escape(shown)}</a>')
+        self.result.setToolTip(outcome.url)
 
 
 class TargetChoice:

@@ -99,9 +99,8 @@ class PublishingUi(QObject):
         menu.insertSeparator(quit_)
 
     def _store_opened(self, opened: Opened) -> None:
-        from editor.ui.outbox_panel import OutboxPanel
-
         from editor.ui.export_dialog import Exporter
+        from editor.ui.outbox_panel import OutboxPanel
 
         self.store = opened.store
         self.exporter = Exporter(self.window, self.store)
