@@ -64,7 +64,7 @@ class Act(enum.Enum):
     OPEN_FROM_BLOG = Spec("&Open from Blog…", "Ctrl+Shift+O", "&File",
                           tip="Bring a target's recent posts in as drafts",
                           writes=True)  # fmt: skip
-    TARGETS = Spec("Publishing &Targets…", None, "&File", tip="Sites Byline publishes to",
+    TARGETS = Spec("Publishing &Targets…", "Ctrl+Shift+T", "&File", tip="Sites Byline publishes to",
                    writes=True)  # fmt: skip
     OUTBOX = Spec("&Outbox", "Ctrl+Alt+O", "&View", tip="Pushes waiting for the network")
 

@@ -136,3 +136,27 @@ def test_open_from_blog_brings_remote_posts_in_and_refreshes_the_list(
     headlines = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
     assert "Written on the site" in headlines
     assert "new draft(s) from the blog" in window.statusBar().currentMessage()
+
+
+def test_targets_dialog_discovers_the_api_and_tests_the_login(
+    qtbot, open_window, db_path, wordpress, site_password
+):
+    from editor.publish.secrets import SecretStore
+    from editor.ui.targets_dialog import TargetsDialog
+
+    window = open_window(db_path)
+    dialog = TargetsDialog(window.controller.store, SecretStore(), window.publishing.worker, window)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("newsroom")
+    dialog.url.setText(wordpress.url)
+    dialog.user.setText(wordpress.user)
+    dialog.password.setText(wordpress.app_password)
+    with qtbot.waitSignal(dialog.job_finished, timeout=PUSH_TIMEOUT_MS) as added:
+        dialog.add_button.click()
+    assert added.args[0], added.args[1]
+    assert f"API at {wordpress.url}/wp-json/" in added.args[1]
+    with qtbot.waitSignal(dialog.job_finished, timeout=PUSH_TIMEOUT_MS) as tested:
+        dialog.test_button.click()
+    assert tested.args[0]
+    assert tested.args[1].startswith(f"newsroom: logged in as {wordpress.user}")
+    dialog.grab().save("/tmp/byline-targets-dialog.png")
