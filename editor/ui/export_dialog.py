@@ -95,11 +95,10 @@ class Exporter(QObject):
         # Not modal: a modal QProgressDialog runs the event loop inside setValue(), which would
         # deliver the next progress (or the end) re-entrantly. The writer may keep working.
         dialog.setWindowModality(Qt.WindowModality.NonModal)
-        dialog.setMinimumDuration(0)
+        dialog.setMinimumDuration(300)  # a text-only export is done before it would flash
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         dialog.canceled.connect(self._cancel_requested)
-        dialog.show()
         self.progress_dialog = dialog
         store, relay = self.store, self._relay
 

@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QLabel, QWidget
 
 from editor.ui.actions import Act
@@ -58,6 +58,7 @@ class PublishingUi(QObject):
         self._sending = False
         self._closed = False
         self.queued_label = QLabel(objectName="outbox_state")
+        self.queued_label.setStyleSheet("font-weight: bold;")
         window.statusBar().addPermanentWidget(self.queued_label)
         self.outbox_dock = self._outbox_dock()
         self.timer = QTimer(self, interval=OUTBOX_INTERVAL_MS)
@@ -75,7 +76,8 @@ class PublishingUi(QObject):
     def _outbox_dock(self) -> QDockWidget:
         dock = QDockWidget("Outbox", self.window, objectName="outbox_dock")
         dock.setWidget(QLabel("Opening the database…"))
-        self.window.add_side_panel(dock)
+        # Below the editor: the queue is a wide table (post, target, state, next try, error).
+        self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         dock.hide()
         toggle = self.window.actions_[Act.OUTBOX]
         toggle.setCheckable(True)

@@ -69,6 +69,8 @@ def test_a_failed_push_is_queued_shown_in_the_outbox_dock_and_cancelled(
     assert panel.table.rowCount() == 1
     assert panel.table.item(0, 1).text() == "offline"
     assert panel.table.item(0, 3).text() == "queued"
+    window.statusBar().layout().activate()
+    window.grab().save("/tmp/byline-outbox-dock.png")
     panel.table.selectRow(0)
     with qtbot.waitSignal(pub.outbox_refreshed) as refreshed:
         panel.cancel_button.click()
@@ -103,6 +105,7 @@ def test_the_outbox_is_sent_when_the_store_opens(qtbot, open_window, db_path, no
     finally:
         store.close()
     assert row.attempts == 2  # tried at start: still offline, so queued again with backoff
+    assert again.publishing.timer.isActive() and again.publishing.timer.interval() == 60_000
     assert row.state == "queued"
     assert "127.0.0.1" in row.last_error or "connect" in row.last_error.lower()
 
