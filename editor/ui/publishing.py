@@ -40,17 +40,16 @@ class PublishingUi(QObject):
     pull_failed = Signal(str)
 
     def __init__(self, window: MainWindow, *, worker: Any = None) -> None:
-        from editor.publish.secrets import SecretStore
-        from editor.ui.publish_dialog import gui_prompt
+        from editor.ui.gui_secrets import GuiSecrets
 
         super().__init__(window)
         self.window = window
         self.store: Any = None
         self.worker = worker or DbExecutor(self)
-        self.secrets: SecretStore = SecretStore(
-            prompt=gui_prompt(window),
-            notify=lambda why: window.statusBar().showMessage(f"Passwords: {why}", 10000),
+        self.passwords = GuiSecrets(
+            window, notify=lambda why: window.statusBar().showMessage(f"Passwords: {why}", 10000)
         )
+        self.secrets: SecretStore = self.passwords.store
         self.photos_for: PhotosFor | None = None  # stored photos -> uploads (see the report)
         self.outbox: OutboxPanel | None = None
         self.exporter: Exporter | None = None
@@ -107,7 +106,7 @@ class PublishingUi(QObject):
         self.store = opened.store
         self.exporter = Exporter(self.window, self.store)
         self.outbox = OutboxPanel(self.store)
-        self.outbox.retry_requested.connect(self.send_outbox)
+        self.outbox.retry_requested.connect(lambda: self.send_outbox(interactive=True))
         self.outbox.cancel_button.clicked.connect(self._outbox_changed)
         self.outbox_dock.setWidget(self.outbox)
         self._outbox_changed()
@@ -116,12 +115,23 @@ class PublishingUi(QObject):
             self.timer.start()
 
     # -- outbox -----------------------------------------------------------------------------
-    def send_outbox(self) -> None:
-        """Send what is due, on the worker; one run at a time."""
+    def send_outbox(self, *, interactive: bool = False) -> None:
+        """Send what is due, on the worker; one run at a time. Passwords are made ready here
+        first (a prompt, if any, on the GUI thread); while one is missing the queue waits."""
         if self.store is None or self._sending or self._closed or self.store.read_only:
             return
         from editor.services.outbox import process_outbox
 
+        missing = self.passwords.ready(_due_targets(self.store), interactive=interactive)
+        if missing:
+            self.window.statusBar().showMessage(
+                f"Outbox waits for the password of {', '.join(missing)}: "
+                "View ▸ Outbox ▸ Retry now to give it",
+                15000,
+            )
+            self._outbox_changed()
+            self.outbox_processed.emit([])
+            return
         self._sending = True
         store, secrets, photos_for = self.store, self.secrets, self.photos_for
 
@@ -282,6 +292,20 @@ def _default_target(store: Any, blog_id: int) -> str | None:
             return targets.default_target_name(s, blog_id, find_blog(s, blog_id).name)
         except BylineError:
             return None
+
+
+def _due_targets(store: Any) -> list[tuple[str, str]]:
+    """(target, user) of every queued item that is due now."""
+    from editor.model import utcnow
+    from editor.services import outbox, targets
+
+    now = utcnow()
+    with store.session() as s:
+        names = sorted(
+            {r.target for r in outbox.list_outbox(s) if r.state == "queued"
+             and r.next_attempt_at <= now}
+        )  # fmt: skip
+        return [(n, targets.get_target(s, n).username) for n in names]
 
 
 def _user_of(store: Any, name: str) -> str:

@@ -269,3 +269,29 @@ def test_the_publish_dialog_checks_the_attached_photos(qtbot, open_window, db_pa
     items = [dialog.checks.item(i).text() for i in range(dialog.checks.count())]
     dialog.close()
     assert any("no alt text" in i for i in items), items
+
+
+def test_without_a_password_the_outbox_waits_and_asks_once(
+    qtbot, open_window, db_path, monkeypatch, no_keychain
+):
+    monkeypatch.delenv("BYLINE_PASSWORD")
+    asked = []
+    monkeypatch.setattr("editor.ui.publish_dialog.gui_prompt",
+                        lambda parent: lambda text: asked.append(text) or "")  # fmt: skip
+    add_offline_target(db_path)
+    window = open_window(db_path)
+    post_id = window.controller.current.id
+    store = window.controller.store
+    with store.session() as s:
+        outbox.enqueue(s, post_id=post_id, target_name="offline", status="draft", force=False,
+                       error="cannot connect", now=utcnow().replace(year=2020))  # fmt: skip
+    pub = window.publishing
+    for _ in range(2):  # two timer ticks: asked once, then it just waits
+        with qtbot.waitSignal(pub.outbox_processed, timeout=SAVE_TIMEOUT_MS):
+            pub.timer.timeout.emit()
+    assert asked == ["Password for editor on target offline: "]
+    assert "waits for the password of offline" in window.statusBar().currentMessage()
+    with store.session() as s:
+        (row,) = outbox.list_outbox(s)
+    assert (row.state, row.attempts) == ("queued", 1)  # untouched: not failed for lack of it
+    assert pub.queued_label.text() == "1 queued"
