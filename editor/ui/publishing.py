@@ -56,6 +56,7 @@ class PublishingUi(QObject):
         self.publish_dialog: WindowPublishDialog | None = None
         self._sending = False
         self._closed = False
+        self._outbox_sized = False
         self.queued_label = QLabel(objectName="outbox_state")
         self.queued_label.setStyleSheet("font-weight: bold;")
         window.statusBar().addPermanentWidget(self.queued_label)
@@ -81,8 +82,15 @@ class PublishingUi(QObject):
         toggle = self.window.actions_[Act.OUTBOX]
         toggle.setCheckable(True)
         toggle.toggled.connect(dock.setVisible)
+        toggle.toggled.connect(self._size_outbox_once)
         dock.visibilityChanged.connect(lambda _v: toggle.setChecked(not dock.isHidden()))
         return dock
+
+    def _size_outbox_once(self, shown: bool) -> None:
+        """A few rows high the first time (the saved window state keeps the writer's size)."""
+        if shown and not self._outbox_sized:
+            self._outbox_sized = True
+            self.window.resizeDocks([self.outbox_dock], [200], Qt.Orientation.Vertical)
 
     def _order_file_menu(self) -> None:
         """The registry appends new actions last; in the File menu they belong before Quit."""
