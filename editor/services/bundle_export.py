@@ -4,6 +4,10 @@ The page comes from :func:`editor.services.pages.page_for_post`, so the bundle s
 preview shows; the renditions are written to a private temporary folder first and only go
 into the bundle once every one is made. A cancel (or any failure) before the bundle is written
 therefore leaves nothing at the target: ``write_bundle`` is atomic, and it is the last step.
+
+Takes the store, not a session: the window runs it on a worker thread, which opens its own.
+(``bundles.export_post`` on main now takes ``progress``/``cancel`` as well; once merged this
+can become a session plus that call.)
 """
 
 from __future__ import annotations
@@ -31,8 +35,11 @@ def export_post_with_photos(
     ``progress(done, total)`` follows the image work; ``cancel`` (an Event or a callable) stops
     it with :class:`Cancelled` and nothing is written.
     """
+    from editor.formats.post_json import blog_to_json, post_to_json
+    from editor.render.bundle import build_bundle, write_bundle
+    from editor.render.themes import require_theme
     from editor.services import posts
-    from editor.services.bundles import export_post
+    from editor.services.importing import export_markdown
     from editor.services.pages import IMAGES_PREFIX, page_for_post
 
     with tempfile.TemporaryDirectory(prefix="byline-export-") as scratch:
@@ -48,17 +55,19 @@ def export_post_with_photos(
                 if images_dir.is_dir()
                 else {}
             )
-            if _cancelled(cancel):
-                raise Cancelled("export cancelled; nothing was written")
-            return export_post(
-                session,
-                post,
-                target,
-                theme=theme,
-                data=page.data,
+            files, rendered = build_bundle(
+                page.data,
+                theme=require_theme(theme or post.blog.theme),
+                post_json=post_to_json(post),
+                blog_json=blog_to_json(post.blog),
+                markdown=export_markdown(post),
                 images=images,
                 photos=page.photo_entries,
             )
+    if _cancelled(cancel):
+        raise Cancelled("export cancelled; nothing was written")
+    write_bundle(target, files)
+    return ExportResult(target=target, files=sorted(files), page=rendered)
 
 
 def _cancelled(cancel: Cancel | None) -> bool:
