@@ -10,7 +10,7 @@ from keyring.backends import fail
 from editor.services import posts
 from editor.store.database import open_store
 from editor.ui.actions import Act
-from editor.ui.publish_window_dialog import TargetChoice
+from editor.ui.publish_window_dialog import HAS_PHOTO_SERVICE, TargetChoice
 from tests.integration.publishing import SiteView, add_target
 from tests.ui import conftest as ui
 from tests.ui.conftest import SAVE_TIMEOUT_MS, type_at_end
@@ -160,3 +160,40 @@ def test_targets_dialog_discovers_the_api_and_tests_the_login(
     assert tested.args[0]
     assert tested.args[1].startswith(f"newsroom: logged in as {wordpress.user}")
     dialog.grab().save("/tmp/byline-targets-dialog.png")
+
+
+@pytest.mark.xfail(
+    not HAS_PHOTO_SERVICE,
+    strict=True,
+    raises=AssertionError,
+    reason="the push sends attached photos once editor.services.publish_photos is merged",
+)
+def test_publish_action_sends_the_attached_photos(
+    qtbot, open_window, db_path, wordpress, site_password
+):
+    from tests.helpers.photos import jpeg_bytes
+
+    window = open_window(db_path)
+    store = window.controller.store
+    with store.session() as s:
+        from editor.services import photos
+
+        post = posts.get_post(s, window.controller.current.id)
+        photos.attach(s, post, jpeg_bytes((1000, 700)), filename="studio.jpg", lead=True,
+                      caption="The studio", credit="Photo: Ana Quispe",
+                      alt="A one-room studio with a corrugated roof")  # fmt: skip
+    add_target(store, "site", "wordpress", wordpress.url)
+    pub = window.publishing
+    window.actions_[Act.PUBLISH].trigger()
+    qtbot.waitUntil(lambda: pub.publish_dialog is not None, timeout=SAVE_TIMEOUT_MS)
+    dialog = pub.publish_dialog
+    with qtbot.waitSignal(dialog.push_finished, timeout=PUSH_TIMEOUT_MS) as finished:
+        dialog.publish_button.click()
+    result = finished.args[0]
+    dialog.close()
+    assert getattr(result, "uploaded", None) == ["studio.jpg"], result
+    remote = SiteView(wordpress).post(result.remote_id)
+    assert remote["featured_media"]
+    media = SiteView(wordpress).media(remote["featured_media"])
+    assert media["alt_text"] == "A one-room studio with a corrugated roof"
+    assert "Photo: Ana Quispe" in media["caption"]["raw"]
