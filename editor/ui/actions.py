@@ -59,6 +59,15 @@ class Act(enum.Enum):
     PHOTOS = Spec("&Photos", "Ctrl+Shift+F", "&View", tip="Photos of this post")
     SIDEBAR = Spec("Recent Posts &Sidebar", "Ctrl+Shift+R", "&View",
                    tip="The blog's Recent posts links")  # fmt: skip
+    PUBLISH = Spec("&Publish…", "Ctrl+Alt+P", "&File", True, "SP_ArrowUp",
+                   "Send this post to a publishing target", writes=True)  # fmt: skip
+    EXPORT = Spec("&Export…", "Ctrl+Shift+E", "&File", tip="Export this post as a bundle")
+    OPEN_FROM_BLOG = Spec("&Open from Blog…", "Ctrl+Shift+O", "&File",
+                          tip="Bring a target's recent posts in as drafts",
+                          writes=True)  # fmt: skip
+    TARGETS = Spec("Publishing &Targets…", "Ctrl+Shift+T", "&File", tip="Sites Byline publishes to",
+                   writes=True)  # fmt: skip
+    OUTBOX = Spec("&Outbox", "Ctrl+Alt+O", "&View", tip="Pushes waiting for the network")
 
     @property
     def spec(self) -> Spec:

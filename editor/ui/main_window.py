@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         )
         self._wire()
         from editor.ui.panels import Panels
+        from editor.ui.publishing import PublishingUi
 
         self.preview: LivePreview | None = None
         if self.with_preview:
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
 
             self.preview = LivePreview(self)
         self.panels = Panels(self)
+        self.publishing = PublishingUi(self)
         if self.preview is not None:
             preview = self.preview
             self.panels.page_changed.connect(lambda: preview.reload_page_data(full=False))

@@ -1,0 +1,92 @@
+"""The Publish dialog as the window opens it: the blog's default target preselected, a busy bar
+while the push runs, and a ``push_finished`` signal so the outbox view can refresh. Plus the
+small question "which target?" for File > Open from Blog."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QInputDialog, QProgressBar, QWidget
+
+from editor.services.publish import PushResult
+from editor.ui.publish_dialog import PublishDialog
+
+try:  # the post's attached photos as uploads (the publishing branch's service)
+    from editor.services import publish_photos
+except ImportError:  # pragma: no cover - before that branch is merged
+    publish_photos = None  # type: ignore[assignment]
+
+HAS_PHOTO_SERVICE = publish_photos is not None
+
+
+class WindowPublishDialog(PublishDialog):
+    push_finished = Signal(object)  # PushResult or the exception, after the dialog showed it
+
+    def __init__(self, *args, default_target: str | None = None, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        store = args[0] if args else kwargs["store"]
+        attached = kwargs.get("photos_for") is None and publish_photos is not None
+        if attached:
+            # The checks see the attached photos without image work (GUI thread); the push
+            # itself renders them on the worker (``_work`` passes photos=None).
+            kwargs["photos_for"] = lambda pid: publish_photos.photos_for(store, pid, render=False)
+        super().__init__(*args, **kwargs)
+        self._attached_photos = attached
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.busy = QProgressBar(objectName="publish_busy")
+        self.busy.setRange(0, 0)  # the steps are not countable: a busy bar
+        self.busy.setTextVisible(False)
+        self.busy.hide()
+        layout = self.layout()
+        layout.insertWidget(layout.indexOf(self.progress), self.busy)  # type: ignore[attr-defined]
+        if self.target.count() == 0:
+            self.progress.setText(
+                "No publishing target yet: add one in File ▸ Publishing Targets…."
+            )
+        if default_target:
+            for i in range(self.target.count()):
+                if (self.target.itemData(i) or ("",))[0] == default_target:
+                    self.target.setCurrentIndex(i)
+                    break
+        self.resize(560, 440)
+
+    def _work(self, name: str, status: str, force: bool, photos: Any) -> None:
+        # None: push_post sends the post's attached photos, rendered here on the worker.
+        super()._work(name, status, force, None if self._attached_photos else photos)
+
+    def start(self) -> None:
+        super().start()
+        if not self.publish_button.isEnabled():  # the push is on its way
+            self.busy.show()
+            self.progress.setText(self.progress.text() or "Connecting…")
+
+    def _on_finished(self, outcome: object) -> None:
+        self.busy.hide()
+        super()._on_finished(outcome)
+        if isinstance(outcome, PushResult) and outcome.url:
+            self._show_link(outcome)
+        self.push_finished.emit(outcome)
+
+    def _show_link(self, outcome: PushResult) -> None:
+        """The base dialog's link, with a long URL shortened in the middle to fit (the link
+        itself and the tooltip keep the whole address)."""
+        verb = "Published at" if outcome.status == "publish" else f"Sent ({outcome.status}):"
+        room = max(self.result.width(), self.width() - 40) - self.fontMetrics().horizontalAdvance(
+            verb + "  "
+        )
+        shown = self.fontMetrics().elidedText(outcome.url, Qt.TextElideMode.ElideMiddle, room)
+        href = html.escape(outcome.url)
+        self.result.setText(f'{verb} <a href="{href}">{html.escape(shown)}</a>')
+        self.result.setToolTip(outcome.url)
+
+
+class TargetChoice:
+    @classmethod
+    def ask(cls, parent: QWidget | None, names: list[str], default: str | None) -> str | None:
+        """Which target to pull from (tests replace this)."""
+        current = names.index(default) if default in names else 0
+        name, ok = QInputDialog.getItem(
+            parent, "Open from Blog", "Bring recent posts in from:", names, current, False
+        )
+        return name if ok and name else None
