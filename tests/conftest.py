@@ -33,3 +33,13 @@ def _isolated_user_dirs(tmp_path, monkeypatch):
     monkeypatch.setenv("BYLINE_CONFIG_DIR", str(tmp_path / "user-config"))
     monkeypatch.setenv("BYLINE_CACHE_DIR", str(tmp_path / "user-cache"))
     monkeypatch.delenv("BYLINE_DB", raising=False)
+
+
+@pytest.fixture
+def store(tmp_path):
+    """A fresh SQLite store in its own file (tests/db/ overrides it to run on PostgreSQL too)."""
+    from editor.store.database import open_store
+
+    st = open_store(tmp_path / "byline.sqlite3")
+    yield st
+    st.close()

@@ -72,7 +72,8 @@ class PublishDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Publish")
         self._store, self._post_id, self._secrets = store, post_id, secrets
-        self._photos_for = photos_for or (lambda _pid: [])
+        # None: push_post sends the post's own attached photos (rendered on the worker).
+        self._photos_for = photos_for
         self._executor = executor or ThreadPoolExecutor(max_workers=1)
         self._relay = _Relay()
         self._relay.progressed.connect(self._on_progress)
@@ -141,7 +142,7 @@ class PublishDialog(QDialog):
             secrets=self._secrets,
             status=status,
             dry_run=True,
-            photos=self._photos_for(self._post_id),
+            photos=self._photos_for(self._post_id) if self._photos_for else None,
         )
         for e in result.checks.errors:
             self.checks.addItem(f"✖ {e}")
@@ -163,11 +164,11 @@ class PublishDialog(QDialog):
             return
         self.publish_button.setEnabled(False)
         self.result.setText("")
-        photos = self._photos_for(self._post_id)
+        photos = self._photos_for(self._post_id) if self._photos_for else None
         force, self._force = self._force, False
         self._executor.submit(self._work, name, status, force, photos)
 
-    def _work(self, name: str, status: str, force: bool, photos: list[PhotoUpload]) -> None:
+    def _work(self, name: str, status: str, force: bool, photos: list[PhotoUpload] | None) -> None:
         outcome: Any
         try:
             outcome = push_post(

@@ -5,7 +5,6 @@ small question "which target?" for File > Open from Blog."""
 from __future__ import annotations
 
 import html
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QInputDialog, QProgressBar, QWidget
@@ -13,26 +12,14 @@ from PySide6.QtWidgets import QInputDialog, QProgressBar, QWidget
 from editor.services.publish import PushResult
 from editor.ui.publish_dialog import PublishDialog
 
-try:  # the post's attached photos as uploads (the publishing branch's service)
-    from editor.services import publish_photos
-except ImportError:  # pragma: no cover - before that branch is merged
-    publish_photos = None  # type: ignore[assignment]
-
-HAS_PHOTO_SERVICE = publish_photos is not None
-
 
 class WindowPublishDialog(PublishDialog):
     push_finished = Signal(object)  # PushResult or the exception, after the dialog showed it
 
     def __init__(self, *args, default_target: str | None = None, **kwargs) -> None:  # type: ignore[no-untyped-def]
-        store = args[0] if args else kwargs["store"]
-        attached = kwargs.get("photos_for") is None and publish_photos is not None
-        if attached:
-            # The checks see the attached photos without image work (GUI thread); the push
-            # itself renders them on the worker (``_work`` passes photos=None).
-            kwargs["photos_for"] = lambda pid: publish_photos.photos_for(store, pid, render=False)
+        # Without photos_for, the checks (a dry run) see the post's attached photos without
+        # image work, and the push renders them on the worker.
         super().__init__(*args, **kwargs)
-        self._attached_photos = attached
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.busy = QProgressBar(objectName="publish_busy")
         self.busy.setRange(0, 0)  # the steps are not countable: a busy bar
@@ -50,10 +37,6 @@ class WindowPublishDialog(PublishDialog):
                     self.target.setCurrentIndex(i)
                     break
         self.resize(560, 440)
-
-    def _work(self, name: str, status: str, force: bool, photos: Any) -> None:
-        # None: push_post sends the post's attached photos, rendered here on the worker.
-        super()._work(name, status, force, None if self._attached_photos else photos)
 
     def start(self) -> None:
         super().start()

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from concurrent.futures import Executor, Future
 
-import pytest
-
 from editor.model import RemotePost, utcnow
 from editor.services import outbox, posts
-from editor.store.database import open_store
 from editor.ui.outbox_panel import OutboxPanel
 from editor.ui.publish_dialog import PublishDialog
 from tests.integration.publishing import SiteView, add_target, new_post, secrets_for, two_photos
@@ -21,13 +18,6 @@ class InlineExecutor(Executor):
         future: Future = Future()
         future.set_result(fn(*args, **kwargs))
         return future
-
-
-@pytest.fixture
-def store(tmp_path):
-    st = open_store(tmp_path / "byline.sqlite3")
-    yield st
-    st.close()
 
 
 def test_publish_dialog_checks_pushes_and_links_to_the_post(qtbot, store, wordpress, tmp_path):

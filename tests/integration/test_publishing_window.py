@@ -10,7 +10,7 @@ from keyring.backends import fail
 from editor.services import posts
 from editor.store.database import open_store
 from editor.ui.actions import Act
-from editor.ui.publish_window_dialog import HAS_PHOTO_SERVICE, TargetChoice
+from editor.ui.publish_window_dialog import TargetChoice
 from tests.integration.publishing import SiteView, add_target
 from tests.ui import conftest as ui
 from tests.ui.conftest import SAVE_TIMEOUT_MS, type_at_end
@@ -162,12 +162,6 @@ def test_targets_dialog_discovers_the_api_and_tests_the_login(
     dialog.grab().save("/tmp/byline-targets-dialog.png")
 
 
-@pytest.mark.xfail(
-    not HAS_PHOTO_SERVICE,
-    strict=True,
-    raises=AssertionError,
-    reason="the push sends attached photos once editor.services.publish_photos is merged",
-)
 def test_publish_action_sends_the_attached_photos(
     qtbot, open_window, db_path, wordpress, site_password
 ):

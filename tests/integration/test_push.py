@@ -11,7 +11,6 @@ from editor.model import RemotePost
 from editor.publish.errors import AuthError, CapabilityError, RemoteConflict
 from editor.services import posts
 from editor.services.publish import push_post
-from editor.store.database import open_store
 from tests.integration.publishing import (
     SiteView,
     add_target,
@@ -21,13 +20,6 @@ from tests.integration.publishing import (
 )
 
 KINDS = ["wordpress", "metaweblog"]
-
-
-@pytest.fixture
-def store(tmp_path):
-    st = open_store(tmp_path / "byline.sqlite3")
-    yield st
-    st.close()
 
 
 @pytest.fixture

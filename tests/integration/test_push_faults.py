@@ -20,7 +20,6 @@ from editor.publish.errors import (
 )
 from editor.services import outbox, posts
 from editor.services.publish import push_post
-from editor.store.database import open_store
 from tests.integration.fault_proxy import fault_proxy
 from tests.integration.publishing import (
     SiteView,
@@ -34,13 +33,6 @@ from tests.integration.publishing import (
 KINDS = ["wordpress", "metaweblog"]
 _names = itertools.count(1)
 _photos: dict[int, list] = {}
-
-
-@pytest.fixture
-def store(tmp_path):
-    st = open_store(tmp_path / "byline.sqlite3")
-    yield st
-    st.close()
 
 
 @pytest.fixture

@@ -15,18 +15,10 @@ from editor.model import LinkSource
 from editor.services import blogs, sidebar, targets
 from editor.services.publish import push_post
 from editor.services.sidebar_remote import refresh_blog_sidebar
-from editor.store.database import open_store
 from tests.integration.publishing import add_target, new_post, secrets_for
 
 KINDS = ["wordpress", "metaweblog"]
 DEAD = "http://127.0.0.1:9"  # the discard port: nothing listens
-
-
-@pytest.fixture
-def store(tmp_path):
-    st = open_store(tmp_path / "byline.sqlite3")
-    yield st
-    st.close()
 
 
 def _blog(store, url="https://blog.example/"):

@@ -17,7 +17,6 @@ from editor.services import outbox
 from editor.store.database import open_store
 from editor.ui.actions import Act
 from editor.ui.export_dialog import ExportMessage, ExportPathDialog
-from editor.ui.publish_window_dialog import HAS_PHOTO_SERVICE
 from tests.ui.conftest import SAVE_TIMEOUT_MS
 from tests.ui.publishing_support import GatedExecutor, add_offline_target, attach_photos
 
@@ -243,12 +242,6 @@ def test_targets_dialog_reports_a_refused_url(qtbot, open_window, db_path, no_ke
     assert dialog.names() == []
 
 
-@pytest.mark.xfail(
-    not HAS_PHOTO_SERVICE,
-    strict=True,
-    raises=AssertionError,
-    reason="the checks see attached photos once editor.services.publish_photos is merged",
-)
 def test_the_publish_dialog_checks_the_attached_photos(qtbot, open_window, db_path, no_keychain):
     add_offline_target(db_path)
     window = open_window(db_path)

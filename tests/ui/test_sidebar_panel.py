@@ -14,18 +14,10 @@ from PySide6.QtWidgets import QApplication
 from editor.model import PostContent, PostStatus
 from editor.services import blogs, posts, sidebar
 from editor.services.sidebar_merge import LinkSpec
-from editor.store.database import open_store
 from editor.ui import sidebar_panel
 from editor.ui.sidebar_panel import SidebarPanel
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-
-
-@pytest.fixture
-def store(tmp_path):
-    st = open_store(tmp_path / "byline.sqlite3")
-    yield st
-    st.close()
 
 
 @pytest.fixture

@@ -14,7 +14,6 @@ from editor.formats import bundle as bundle_format
 from editor.render.bundle import build_bundle, write_bundle
 from editor.render.themes import require_theme
 from editor.services.bundles import import_bundle
-from editor.store.database import open_store
 from tests.helpers.render_samples import rich_page
 
 POST = {"uuid": "6f0c3a52-8a3e-4f55-9a57-3b1f3c2d9e10", "status": "draft", "headline": "Hi",
@@ -30,13 +29,6 @@ def files():
         blog_json=dict(BLOG), markdown="---\nheadline: Hi\n---\nText.\n",
     )  # fmt: skip
     return built
-
-
-@pytest.fixture
-def store(tmp_path):
-    st = open_store(tmp_path / "db.sqlite3")
-    yield st
-    st.close()
 
 
 def _import(store, path):
