@@ -72,7 +72,22 @@ def _set_icon(app: object) -> None:
     app.setWindowIcon(QIcon(str(resources_root() / "icons" / "byline.svg")))  # type: ignore[attr-defined]
 
 
+def no_display_message() -> str | None:
+    """Why the window cannot open here, or None (Linux without a display and no platform set)."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "byline: no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is "
+        "set). Run it in a desktop session, or use the command line: `byline --help`."
+    )
+
+
 def run_gui(db: str | None, read_only: bool) -> int:
+    if (message := no_display_message()) is not None:
+        print(message, file=sys.stderr)
+        return 1
     from PySide6.QtWidgets import QApplication
 
     from editor import __version__

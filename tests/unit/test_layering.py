@@ -57,3 +57,12 @@ def test_a_wheel_carries_the_themes_sample_and_migrations(tmp_path):
         str(target / "editor" / "_resources"),
         str(target / "editor" / "_migrations"),
     ]
+
+
+def test_without_a_display_the_window_says_so_instead_of_crashing(tmp_path):
+    env = {k: v for k, v in __import__("os").environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}  # fmt: skip
+    out = subprocess.run([sys.executable, "-m", "editor", "--db", str(tmp_path / "x.sqlite3")],
+                         capture_output=True, text=True, env=env, timeout=60)  # fmt: skip
+    assert out.returncode == 1
+    assert "no display" in out.stderr and "Traceback" not in out.stderr
