@@ -121,7 +121,8 @@ def plan(width: int, height: int, widths: Sequence[int] = WIDTHS) -> list[tuple[
     return [(w, max(1, round(height * w / width))) for w in chosen]
 
 
-def _is_cancelled(cancel: Cancel | None) -> bool:
+def is_cancelled(cancel: Cancel | None) -> bool:
+    """Whether ``cancel`` (an Event, a callable or None) asks to stop."""
     if cancel is None:
         return False
     if isinstance(cancel, threading.Event):
@@ -162,7 +163,7 @@ def render_many(
         progress(done, total)
     if not todo:
         return results
-    if _is_cancelled(cancel):
+    if is_cancelled(cancel):
         raise Cancelled("cancelled before the photos were processed")
     count = workers or min(len(todo), os.cpu_count() or 2)
     lock = threading.Lock()
@@ -233,7 +234,7 @@ def render_one(
     out: list[Rendition] = []
     current = frames
     for index, (w, h) in enumerate(sizes):
-        if _is_cancelled(cancel):
+        if is_cancelled(cancel):
             raise Cancelled(f"cancelled while processing {name}")
         if current.size != (w, h):
             current = current.resize((w, h), _filter(index))

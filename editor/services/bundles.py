@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import tempfile
-import threading
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -14,7 +13,7 @@ from editor.formats.bundle import MARKDOWN, PAGE, BundleError, open_bundle
 from editor.formats.markdown_file import ParsedPost
 from editor.formats.post_json import blog_to_json, post_to_json
 from editor.media.export import IMAGES_DIR
-from editor.media.renditions import Cancel, Cancelled, Progress, RenditionStats
+from editor.media.renditions import Cancel, Cancelled, Progress, RenditionStats, is_cancelled
 from editor.model import CONTENT_FIELDS, Post, PostContent, PostStatus
 from editor.render.bundle import ExportResult, build_bundle, write_bundle
 from editor.render.themes import require_theme
@@ -56,18 +55,10 @@ def export_post(
             images=images,
             photos=page.photo_entries,
         )
-    if _cancelled(cancel):  # asked to stop after the last photo was made: still write nothing
+    if is_cancelled(cancel):  # asked to stop after the last photo was made: still write nothing
         raise Cancelled("export cancelled; nothing was written")
     write_bundle(target, files)
     return ExportResult(target=target, files=sorted(files), page=rendered)
-
-
-def _cancelled(cancel: Cancel | None) -> bool:
-    if cancel is None:
-        return False
-    if isinstance(cancel, threading.Event):
-        return cancel.is_set()
-    return bool(cancel())
 
 
 def import_bundle(session: Session, path: Path) -> Post:
