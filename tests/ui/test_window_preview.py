@@ -50,6 +50,9 @@ def test_window_preview_shows_the_post_and_follows_typing_and_headline(qtbot, op
         == "kept"
     )
 
+    # once typing pauses, the block being edited (the last one) is scrolled into view
+    qtbot.waitUntil(lambda: (js(qtbot, pane, "window.scrollY") or 0) > 0, timeout=OPEN_TIMEOUT_MS)
+
     window.form.headline.selectAll()
     qtbot.keyClicks(window.form.headline, "A new headline for the station")  # as a writer types
     qtbot.waitUntil(
