@@ -11,9 +11,9 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from editor.ui.db_worker import Executor
-    from editor.ui.main_window import MainWindow
-    from editor.ui.settings import WindowSettings
+    from editor.ui.window.db_worker import Executor
+    from editor.ui.window.main_window import MainWindow
+    from editor.ui.window.settings import WindowSettings
 
 
 def database_key(db: str | None) -> str:
@@ -35,9 +35,9 @@ def build_window(
 ) -> MainWindow:
     """Everything the window needs, passed in. Opens the store once the window has painted
     (or at once with ``open_on_paint=False``)."""
-    from editor.ui.db_worker import DbExecutor
-    from editor.ui.main_window import MainWindow
-    from editor.ui.settings import WindowSettings
+    from editor.ui.window.db_worker import DbExecutor
+    from editor.ui.window.main_window import MainWindow
+    from editor.ui.window.settings import WindowSettings
 
     settings = settings or WindowSettings()
     executor = executor or DbExecutor()
@@ -96,7 +96,7 @@ def run_gui(db: str | None, read_only: bool) -> int:
     # High-DPI: Qt 6 scales by the exact factor (PassThrough) by default; setting it again
     # here would build PySide's Qt enum types (~20 ms) before the first paint.
     from editor.ui.preview.engine_setup import prepare_webengine
-    from editor.ui.theme import apply_palette
+    from editor.ui.window.theme import apply_palette
 
     prepare_webengine(register_scheme=False)  # the pane registers its scheme after first paint
     app = QApplication.instance() or QApplication(sys.argv[:1])

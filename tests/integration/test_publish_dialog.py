@@ -6,8 +6,8 @@ from concurrent.futures import Executor, Future
 
 from editor.model import RemotePost, utcnow
 from editor.services import outbox, posts
-from editor.ui.outbox_panel import OutboxPanel
-from editor.ui.publish_dialog import PublishDialog
+from editor.ui.publishing.outbox_panel import OutboxPanel
+from editor.ui.publishing.publish_dialog import PublishDialog
 from tests.integration.publishing import SiteView, add_target, new_post, secrets_for, two_photos
 
 

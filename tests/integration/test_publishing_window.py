@@ -9,8 +9,8 @@ from keyring.backends import fail
 
 from editor.services import posts
 from editor.store.database import open_store
-from editor.ui.actions import Act
-from editor.ui.publish_window_dialog import TargetChoice
+from editor.ui.publishing.publish_window_dialog import TargetChoice
+from editor.ui.window.actions import Act
 from tests.integration.publishing import SiteView, add_target
 from tests.ui import conftest as ui
 from tests.ui.conftest import SAVE_TIMEOUT_MS, type_at_end
@@ -84,7 +84,7 @@ def test_a_conflict_on_the_site_asks_before_overwriting(
     qtbot, open_window, db_path, wordpress, site_password, monkeypatch
 ):
     from editor.model import RemotePost
-    from editor.ui.publish_window_dialog import WindowPublishDialog
+    from editor.ui.publishing.publish_window_dialog import WindowPublishDialog
 
     window = open_window(db_path)
     add_target(window.controller.store, "site", "wordpress", wordpress.url)
@@ -142,7 +142,7 @@ def test_targets_dialog_discovers_the_api_and_tests_the_login(
     qtbot, open_window, db_path, wordpress, site_password
 ):
     from editor.publish.secrets import SecretStore
-    from editor.ui.targets_dialog import TargetsDialog
+    from editor.ui.publishing.targets_dialog import TargetsDialog
 
     window = open_window(db_path)
     dialog = TargetsDialog(window.controller.store, SecretStore(), window.publishing.worker, window)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from editor.app import build_window
-from editor.ui.db_worker import DbExecutor
-from editor.ui.main_window import MainWindow
+from editor.ui.window.db_worker import DbExecutor
+from editor.ui.window.main_window import MainWindow
 
 OPEN_TIMEOUT_MS = 15000
 SAVE_TIMEOUT_MS = 5000

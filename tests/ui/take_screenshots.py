@@ -24,7 +24,7 @@ def main(out: str, scheme: str, extra: str = "") -> int:
 
     from editor.app import build_window
     from editor.ui.preview.engine_setup import prepare_webengine
-    from editor.ui.theme import apply_palette
+    from editor.ui.window.theme import apply_palette
 
     prepare_webengine()
     app = QApplication(sys.argv[:1])

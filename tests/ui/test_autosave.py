@@ -8,7 +8,7 @@ from PySide6.QtCore import QTimer
 from editor.model import PostContent
 from editor.services import blogs, posts
 from editor.store.database import open_store
-from editor.ui.autosave import AutosaveTimer
+from editor.ui.window.autosave import AutosaveTimer
 from tests.ui.conftest import SAVE_TIMEOUT_MS, stored_post, type_at_end, wait_idle
 
 

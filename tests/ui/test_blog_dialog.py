@@ -7,8 +7,8 @@ import pytest
 from editor.model import PostContent
 from editor.services import blogs, posts
 from editor.store.database import open_store
-from editor.ui import blog_dialog
-from editor.ui.blog_dialog import BlogDialog, PostsDecision
+from editor.ui.sidebar import blog_dialog
+from editor.ui.sidebar.blog_dialog import BlogDialog, PostsDecision
 
 
 @pytest.fixture

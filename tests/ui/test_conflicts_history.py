@@ -7,7 +7,7 @@ import pytest
 
 from editor.services import posts
 from editor.store.database import open_store
-from editor.ui.conflict_dialog import ConflictDialog, SaveVersionDialog
+from editor.ui.writing.conflict_dialog import ConflictDialog, SaveVersionDialog
 from tests.ui.conftest import SAVE_TIMEOUT_MS, stored_post, type_at_end, wait_idle
 
 
@@ -68,7 +68,9 @@ def test_revisions_panel_lists_views_and_restores(qtbot, open_window, db_path, m
 
     monkeypatch.setattr(SaveVersionDialog, "ask", classmethod(lambda cls, parent: "Before edit"))
     with qtbot.waitSignal(window.controller.revisions_loaded, timeout=SAVE_TIMEOUT_MS):
-        window.actions_[__import__("editor.ui.actions").ui.actions.Act.SAVE_VERSION].trigger()
+        window.actions_[
+            __import__("editor.ui.window.actions").ui.window.actions.Act.SAVE_VERSION
+        ].trigger()
     window.revisions.show()
     qtbot.waitUntil(lambda: window.revisions.list.count() >= 2, timeout=SAVE_TIMEOUT_MS)
     texts = [window.revisions.list.item(i).text() for i in range(window.revisions.list.count())]

@@ -9,7 +9,7 @@ import pytest
 from keyring.backends import fail
 
 from editor.errors import InputError
-from editor.ui.gui_secrets import GuiSecrets
+from editor.ui.publishing.gui_secrets import GuiSecrets
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 from editor.services import photos, sidebar
 from editor.services.blogs import find_blog
 from editor.store.database import open_store
-from editor.ui.actions import Act
+from editor.ui.window.actions import Act
 from tests.helpers.photos import jpeg_bytes
 from tests.ui.conftest import SAVE_TIMEOUT_MS
 

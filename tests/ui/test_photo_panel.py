@@ -13,8 +13,8 @@ from editor.media import thumbnails
 from editor.model import PostContent
 from editor.services import blogs, photos, posts
 from editor.store.database import open_store
-from editor.ui.photo_controller import PhotoPanelController
-from editor.ui.photo_panel import PhotoPanel
+from editor.ui.photos.photo_controller import PhotoPanelController
+from editor.ui.photos.photo_panel import PhotoPanel
 from tests.helpers.photos import exiftool, write_jpeg
 
 
@@ -64,7 +64,7 @@ def test_add_by_dialog_makes_lead_with_thumbnail_off_the_gui_thread(setup, qtbot
         threads.append(threading.current_thread().name)
         return real(data, size)
 
-    monkeypatch.setattr("editor.ui.photo_panel.make_thumbnail", spy)
+    monkeypatch.setattr("editor.ui.photos.photo_panel.make_thumbnail", spy)
     monkeypatch.setattr(PhotoPanel, "ask_files", classmethod(lambda cls, parent: [str(path)]))
     with qtbot.waitSignal(panel.thumbnails_done, timeout=10_000):
         qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from editor.ui.actions import Act, ActionRegistry
-from editor.ui.body_editor import count_words, reading_minutes
-from editor.ui.post_form import DECK_TARGET, HEADLINE_TARGET, guidance, split_list
+from editor.ui.window.actions import Act, ActionRegistry
+from editor.ui.writing.body_editor import count_words, reading_minutes
+from editor.ui.writing.post_form import DECK_TARGET, HEADLINE_TARGET, guidance, split_list
 
 
 @pytest.mark.parametrize(

@@ -15,8 +15,8 @@ from editor.model import utcnow
 from editor.publish.secrets import SecretStore
 from editor.services import outbox
 from editor.store.database import open_store
-from editor.ui.actions import Act
-from editor.ui.export_dialog import ExportMessage, ExportPathDialog
+from editor.ui.publishing.export_dialog import ExportMessage, ExportPathDialog
+from editor.ui.window.actions import Act
 from tests.ui.conftest import SAVE_TIMEOUT_MS
 from tests.ui.publishing_support import GatedExecutor, add_offline_target, attach_photos
 
@@ -185,7 +185,7 @@ def test_a_failed_export_says_why(qtbot, open_window, db_path, tmp_path, monkeyp
 
 
 def test_targets_dialog_adds_sets_default_and_removes(qtbot, open_window, db_path, no_keychain):
-    from editor.ui.targets_dialog import TargetsDialog
+    from editor.ui.publishing.targets_dialog import TargetsDialog
 
     window = open_window(db_path)
     pub = window.publishing
@@ -226,7 +226,7 @@ def test_targets_dialog_adds_sets_default_and_removes(qtbot, open_window, db_pat
 
 
 def test_targets_dialog_reports_a_refused_url(qtbot, open_window, db_path, no_keychain):
-    from editor.ui.targets_dialog import TargetsDialog
+    from editor.ui.publishing.targets_dialog import TargetsDialog
 
     window = open_window(db_path)
     dialog = TargetsDialog(window.controller.store, SecretStore(), window.publishing.worker)
@@ -270,7 +270,7 @@ def test_without_a_password_the_outbox_waits_and_asks_once(
 ):
     monkeypatch.delenv("BYLINE_PASSWORD")
     asked = []
-    monkeypatch.setattr("editor.ui.publish_dialog.gui_prompt",
+    monkeypatch.setattr("editor.ui.publishing.publish_dialog.gui_prompt",
                         lambda parent: lambda text: asked.append(text) or "")  # fmt: skip
     add_offline_target(db_path)
     window = open_window(db_path)

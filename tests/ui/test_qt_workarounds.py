@@ -10,7 +10,7 @@ SCRIPT = textwrap.dedent(
     """
     import os, sys
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from editor.ui.qt_workarounds import apply_qt_workarounds
+    from editor.ui.window.qt_workarounds import apply_qt_workarounds
     if sys.argv[1] == "fixed":
         apply_qt_workarounds()
     from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
@@ -51,7 +51,7 @@ def test_many_emits_do_not_crash_the_interpreter():
 
 
 def test_the_work_around_is_needed_only_where_the_bug_is():
-    from editor.ui.qt_workarounds import emit_leaks_bool_references
+    from editor.ui.window.qt_workarounds import emit_leaks_bool_references
 
     result = _run("plain")
     if emit_leaks_bool_references() and sys.version_info < (3, 12):

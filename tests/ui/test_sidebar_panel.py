@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication
 from editor.model import PostContent, PostStatus
 from editor.services import blogs, posts, sidebar
 from editor.services.sidebar_merge import LinkSpec
-from editor.ui import sidebar_panel
-from editor.ui.sidebar_panel import SidebarPanel
+from editor.ui.sidebar import sidebar_panel
+from editor.ui.sidebar.sidebar_panel import SidebarPanel
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 

@@ -12,8 +12,8 @@ from PySide6.QtGui import QTextCursor
 from editor.model import PostContent
 from editor.services import blogs, posts
 from editor.store.database import open_store
-from editor.ui.actions import Act
-from editor.ui.conflict_dialog import ErrorDialog
+from editor.ui.window.actions import Act
+from editor.ui.writing.conflict_dialog import ErrorDialog
 from tests.ui.conftest import SAVE_TIMEOUT_MS, stored_post, wait_idle
 
 
@@ -139,7 +139,7 @@ def test_layout_and_last_post_come_back(qtbot, open_window, db_path):
 
 def test_bad_database_gets_a_clear_message(qtbot, tmp_path, monkeypatch):
     from editor.app import build_window
-    from editor.ui.db_worker import DbExecutor
+    from editor.ui.window.db_worker import DbExecutor
 
     bad = tmp_path / "notes.sqlite3"
     bad.write_text("not a database")
@@ -158,7 +158,7 @@ def test_bad_database_gets_a_clear_message(qtbot, tmp_path, monkeypatch):
 
 def test_window_paints_before_sqlalchemy_is_imported():
     code = (
-        "import sys, editor.app, editor.ui.main_window, editor.ui.controller;"
+        "import sys, editor.app, editor.ui.window.main_window, editor.ui.writing.controller;"
         "print('sqlalchemy' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -169,7 +169,7 @@ def test_dark_scheme_switches_palette_and_highlighter(qtbot, open_window, db_pat
     from PySide6.QtGui import QPalette
     from PySide6.QtWidgets import QApplication
 
-    from editor.ui.theme import DARK, LIGHT
+    from editor.ui.window.theme import DARK, LIGHT
 
     window = open_window(db_path)
     app = QApplication.instance()

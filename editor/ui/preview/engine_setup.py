@@ -4,7 +4,7 @@ Call :func:`prepare_webengine` once, early in ``app.py`` (and in test start-up):
 ``--no-sandbox`` when running as root (Chromium refuses to start its sandbox as root, which is
 how CI runs), registers the ``byline-media:`` URL scheme the preview serves local files through,
 lets the preview's view be created lazily after the window is up, and applies the bindings'
-work-arounds (``editor.ui.qt_workarounds``: PySide6 6.12's emit() crash).
+work-arounds (``editor.ui.window.qt_workarounds``: PySide6 6.12's emit() crash).
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ def prepare_webengine(*, is_root: bool | None = None, register_scheme: bool = Tr
     # the renderer grows ~0.2 MB per edit, and ~4.6 MB per full reload.
     add_chromium_flag("--js-flags=--expose-gc")
     if not _prepared:
-        from editor.ui.qt_workarounds import apply_qt_workarounds
+        from editor.ui.window.qt_workarounds import apply_qt_workarounds
 
         apply_qt_workarounds()
         from PySide6.QtCore import QCoreApplication, Qt

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QInputDialog, QProgressBar, QWidget
 
 from editor.services.publish import PushResult
-from editor.ui.publish_dialog import PublishDialog
+from editor.ui.publishing.publish_dialog import PublishDialog
 
 
 class WindowPublishDialog(PublishDialog):

@@ -15,14 +15,14 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QLabel, QMessageBox
 
-from editor.ui.actions import Act
+from editor.ui.window.actions import Act
 
 if TYPE_CHECKING:
     from editor.render.body import RenderedBody
     from editor.render.context import PageData
     from editor.render.themes import Theme
-    from editor.ui.jobs import Opened, PostData
-    from editor.ui.main_window import MainWindow
+    from editor.ui.window.jobs import Opened, PostData
+    from editor.ui.window.main_window import MainWindow
 
 
 CURSOR_FOLLOW_MS = 150
@@ -51,9 +51,9 @@ def compose_page(store: Any, post_id: int) -> tuple[PageData, Theme, Path]:
 class LivePreview(QObject):
     def __init__(self, window: MainWindow) -> None:
         from editor.render.body import BodyRenderer
-        from editor.ui.db_worker import DbExecutor
         from editor.ui.preview.controller import PreviewController
         from editor.ui.preview.pane import PreviewPane
+        from editor.ui.window.db_worker import DbExecutor
 
         super().__init__(window)
         self.window = window

@@ -23,19 +23,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.ui.actions import Act, ActionRegistry
-from editor.ui.body_editor import BodyEditor, count_words, reading_minutes
-from editor.ui.post_list import PostList
-from editor.ui.theme import apply_palette, colors
+from editor.ui.window.actions import Act, ActionRegistry
+from editor.ui.window.theme import apply_palette, colors
+from editor.ui.writing.body_editor import BodyEditor, count_words, reading_minutes
+from editor.ui.writing.post_list import PostList
 
 if TYPE_CHECKING:
-    from editor.ui.controller import EditorController
-    from editor.ui.db_worker import Executor
-    from editor.ui.jobs import Choices, Opened, PostData, SaveOutcome
-    from editor.ui.live_preview import LivePreview
-    from editor.ui.post_form import PostForm
-    from editor.ui.revisions_panel import RevisionsPanel
-    from editor.ui.settings import WindowSettings
+    from editor.ui.history.revisions_panel import RevisionsPanel
+    from editor.ui.preview.live_preview import LivePreview
+    from editor.ui.window.db_worker import Executor
+    from editor.ui.window.jobs import Choices, Opened, PostData, SaveOutcome
+    from editor.ui.window.settings import WindowSettings
+    from editor.ui.writing.controller import EditorController
+    from editor.ui.writing.post_form import PostForm
 
 STATS_DELAY_MS = 300
 
@@ -83,10 +83,10 @@ class MainWindow(QMainWindow):
         """Second step of the build: the form, the history dock and the controller."""
         if self.completed:
             return
-        from editor.ui.conflict_dialog import ConflictDialog
-        from editor.ui.controller import EditorController
-        from editor.ui.post_form import PostForm
-        from editor.ui.revisions_panel import RevisionsPanel
+        from editor.ui.history.revisions_panel import RevisionsPanel
+        from editor.ui.writing.conflict_dialog import ConflictDialog
+        from editor.ui.writing.controller import EditorController
+        from editor.ui.writing.post_form import PostForm
 
         self.completed = True
         self.form = PostForm()
@@ -99,12 +99,12 @@ class MainWindow(QMainWindow):
             self.form, self.body, self.executor, lambda h: ConflictDialog.ask(self, h), self
         )
         self._wire()
-        from editor.ui.panels import Panels
-        from editor.ui.publishing import PublishingUi
+        from editor.ui.publishing.mount import PublishingUi
+        from editor.ui.window.panels import Panels
 
         self.preview: LivePreview | None = None
         if self.with_preview:
-            from editor.ui.live_preview import LivePreview
+            from editor.ui.preview.live_preview import LivePreview
 
             self.preview = LivePreview(self)
         self.panels = Panels(self)
@@ -235,7 +235,7 @@ class MainWindow(QMainWindow):
             self.saved_label.setText("No posts yet: File ▸ New Post")
 
     def _store_failed(self, message: str) -> None:
-        from editor.ui.conflict_dialog import ErrorDialog
+        from editor.ui.writing.conflict_dialog import ErrorDialog
 
         self.statusBar().showMessage("The database could not be opened.")
         ErrorDialog.show(self, "Cannot open the database", message)
@@ -252,7 +252,7 @@ class MainWindow(QMainWindow):
         store = self.controller.store if self.completed else None
         if store is None:
             return
-        from editor.ui import jobs
+        from editor.ui.window import jobs
 
         f = self.post_list.filters()
         self.executor.submit(
@@ -316,7 +316,7 @@ class MainWindow(QMainWindow):
         self.words_label.setText(f"{words:,} words · {minutes} min read")
 
     def _save_version(self) -> None:
-        from editor.ui.conflict_dialog import SaveVersionDialog
+        from editor.ui.writing.conflict_dialog import SaveVersionDialog
 
         label = SaveVersionDialog.ask(self)
         if label is not None:

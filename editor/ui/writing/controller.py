@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from editor.errors import ConflictError, ReadOnlyStoreError
-from editor.ui.autosave import AutosaveTimer
-from editor.ui.body_editor import BodyEditor
-from editor.ui.db_worker import Executor
-from editor.ui.post_form import PostForm
+from editor.ui.window.autosave import AutosaveTimer
+from editor.ui.window.db_worker import Executor
+from editor.ui.writing.body_editor import BodyEditor
+from editor.ui.writing.post_form import PostForm
 
 if TYPE_CHECKING:
-    from editor.ui.jobs import EditState, Opened, PostData, SaveOutcome
+    from editor.ui.window.jobs import EditState, Opened, PostData, SaveOutcome
 
 AskConflict = Callable[[str], bool]  # headline -> keep mine?
 
@@ -56,7 +56,7 @@ class EditorController(QObject):
         self.read_only = False
         self.current: PostData | None = None
         self._state: EditState | None = None  # touched only by jobs on the worker
-        self._jobs: Any = None  # editor.ui.jobs, imported once the window has painted
+        self._jobs: Any = None  # editor.ui.window.jobs, imported once the window has painted
         self._resolving = False
         self.autosave = AutosaveTimer(self)
         self.autosave.save_due.connect(self.save_now)
@@ -66,7 +66,7 @@ class EditorController(QObject):
 
     # -- opening ----------------------------------------------------------------------------
     def open(self, location: str | None, read_only: bool, last_uuid: str | None) -> None:
-        from editor.ui import jobs  # after the first paint: it brings dataclasses in
+        from editor.ui.window import jobs  # after the first paint: it brings dataclasses in
 
         self._jobs = jobs
         self._state = state = jobs.EditState()

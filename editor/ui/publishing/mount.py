@@ -1,5 +1,5 @@
 """Publishing in the main window: File > Publish…, Export…, Open from Blog…, Publishing
-Targets…, and View > Outbox, mounted like :class:`editor.ui.panels.Panels`.
+Targets…, and View > Outbox, mounted like :class:`editor.ui.window.panels.Panels`.
 
 Network and image work run on this class's own worker thread (never the database worker the
 editor saves through, so typing and saving never wait on a slow site); results come back to the
@@ -16,16 +16,16 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QLabel, QWidget
 
-from editor.ui.actions import Act
-from editor.ui.db_worker import DbExecutor
+from editor.ui.window.actions import Act
+from editor.ui.window.db_worker import DbExecutor
 
 if TYPE_CHECKING:
     from editor.publish.secrets import SecretStore
-    from editor.ui.export_dialog import Exporter
-    from editor.ui.jobs import Opened
-    from editor.ui.main_window import MainWindow
-    from editor.ui.outbox_panel import OutboxPanel
-    from editor.ui.publish_window_dialog import WindowPublishDialog
+    from editor.ui.publishing.export_dialog import Exporter
+    from editor.ui.publishing.outbox_panel import OutboxPanel
+    from editor.ui.publishing.publish_window_dialog import WindowPublishDialog
+    from editor.ui.window.jobs import Opened
+    from editor.ui.window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +40,7 @@ class PublishingUi(QObject):
     pull_failed = Signal(str)
 
     def __init__(self, window: MainWindow, *, worker: Any = None) -> None:
-        from editor.ui.gui_secrets import GuiSecrets
+        from editor.ui.publishing.gui_secrets import GuiSecrets
 
         super().__init__(window)
         self.window = window
@@ -108,8 +108,8 @@ class PublishingUi(QObject):
         menu.insertSeparator(quit_)
 
     def _store_opened(self, opened: Opened) -> None:
-        from editor.ui.export_dialog import Exporter
-        from editor.ui.outbox_panel import OutboxPanel
+        from editor.ui.publishing.export_dialog import Exporter
+        from editor.ui.publishing.outbox_panel import OutboxPanel
 
         self.store = opened.store
         self.exporter = Exporter(self.window, self.store)
@@ -187,7 +187,7 @@ class PublishingUi(QObject):
         )
 
     def _open_publish(self, post_id: int, default: str | None) -> None:
-        from editor.ui.publish_window_dialog import WindowPublishDialog
+        from editor.ui.publishing.publish_window_dialog import WindowPublishDialog
 
         if self.publish_dialog is not None:
             self.publish_dialog.close()
@@ -224,7 +224,7 @@ class PublishingUi(QObject):
     def edit_targets(self) -> None:
         if self.store is None:
             return
-        from editor.ui.targets_dialog import TargetsDialog
+        from editor.ui.publishing.targets_dialog import TargetsDialog
 
         dialog = TargetsDialog(self.store, self.secrets, self.worker, self.window)
         dialog.exec()
@@ -233,7 +233,7 @@ class PublishingUi(QObject):
         if self.store is None:
             return
         from editor.services import targets
-        from editor.ui.publish_window_dialog import TargetChoice
+        from editor.ui.publishing.publish_window_dialog import TargetChoice
 
         c = self.window.controller
         with self.store.session() as s:

@@ -6,7 +6,7 @@ import re
 
 from PySide6.QtGui import QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
-from editor.ui.theme import Colors, colors
+from editor.ui.window.theme import Colors, colors
 
 _HEADING = re.compile(r"^(#{1,6})\s+.*$")
 _QUOTE = re.compile(r"^\s{0,3}>.*$")

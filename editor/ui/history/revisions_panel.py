@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.ui.post_list import when
+from editor.ui.writing.post_list import when
 
 if TYPE_CHECKING:
-    from editor.ui.jobs import RevisionRow
+    from editor.ui.window.jobs import RevisionRow
 
 NUMBER_ROLE = Qt.ItemDataRole.UserRole
 

@@ -2,7 +2,7 @@
 
 It holds no session and changes nothing itself: it shows :class:`PhotoItem` lists given to
 :meth:`PhotoPanel.set_photos` and reports what the user asked for through signals, which
-:class:`~editor.ui.photo_controller.PhotoPanelController` turns into service calls.
+:class:`~editor.ui.photos.photo_controller.PhotoPanelController` turns into service calls.
 Thumbnails are made on worker threads (an injectable executor) and arrive by signal.
 """
 
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.media.thumbnails import make_thumbnail
-from editor.ui.photo_card import PhotoCard, PhotoItem
+from editor.ui.photos.photo_card import PhotoCard, PhotoItem
 
 IMAGE_FILTER = "Images (*.jpg *.jpeg *.png *.webp *.gif *.tif *.tiff)"
 

@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDockWidget
 
-from editor.ui.actions import Act
+from editor.ui.window.actions import Act
 
 if TYPE_CHECKING:
-    from editor.ui.jobs import Choices, Opened, PostData
-    from editor.ui.main_window import MainWindow
-    from editor.ui.photo_controller import PhotoPanelController
-    from editor.ui.sidebar_panel import SidebarPanel
+    from editor.ui.photos.photo_controller import PhotoPanelController
+    from editor.ui.sidebar.sidebar_panel import SidebarPanel
+    from editor.ui.window.jobs import Choices, Opened, PostData
+    from editor.ui.window.main_window import MainWindow
 
 
 class Panels(QObject):
@@ -24,8 +24,8 @@ class Panels(QObject):
     page_changed = Signal()  # photos or sidebar links changed: the page needs composing again
 
     def __init__(self, window: MainWindow) -> None:
-        from editor.ui.photo_panel import PhotoPanel
-        from editor.ui.sidebar_panel import SidebarPanel
+        from editor.ui.photos.photo_panel import PhotoPanel
+        from editor.ui.sidebar.sidebar_panel import SidebarPanel
 
         super().__init__(window)
         self.window = window
@@ -58,7 +58,7 @@ class Panels(QObject):
         return dock
 
     def _store_opened(self, opened: Opened) -> None:
-        from editor.ui.photo_controller import PhotoPanelController
+        from editor.ui.photos.photo_controller import PhotoPanelController
 
         self.store = opened.store
         self._choices(opened.choices)
@@ -93,7 +93,7 @@ class Panels(QObject):
     def open_blogs(self) -> None:
         if self.store is None:
             return
-        from editor.ui.blog_dialog import BlogDialog
+        from editor.ui.sidebar.blog_dialog import BlogDialog
 
         current = self.window.controller.current
         dialog = BlogDialog(self.store, self.window, select=current.blog_id if current else None)

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from editor.model import LinkSource
 from editor.services.sidebar_merge import LinkSpec
-from editor.ui.sidebar_controller import SidebarController
-from editor.ui.sidebar_model import LinkDelegate, LinkRole, LinksModel
+from editor.ui.sidebar.sidebar_controller import SidebarController
+from editor.ui.sidebar.sidebar_model import LinkDelegate, LinkRole, LinksModel
 
 Key = QKeySequence.StandardKey
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QFocusEvent, QFontDatabase, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from editor.ui.highlighter import MarkdownHighlighter
+from editor.ui.writing.highlighter import MarkdownHighlighter
 
 WORDS_PER_MINUTE = 230
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*", re.UNICODE)

@@ -26,7 +26,7 @@ class GuiSecrets:
         notify: Callable[[str], None] | None = None,
         ask: Callable[[str], str] | None = None,
     ) -> None:
-        from editor.ui.publish_dialog import gui_prompt
+        from editor.ui.publishing.publish_dialog import gui_prompt
 
         self._ask = ask or gui_prompt(parent)
         self._may_prompt = True

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.ui.theme import colors
+from editor.ui.window.theme import colors
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo

@@ -15,8 +15,8 @@ from editor.errors import BylineError
 from editor.model import Post
 from editor.services import photos
 from editor.store.database import Store
-from editor.ui.photo_card import PhotoItem
-from editor.ui.photo_panel import PhotoPanel
+from editor.ui.photos.photo_card import PhotoItem
+from editor.ui.photos.photo_panel import PhotoPanel
 
 
 class PhotoPanelController(QObject):

@@ -1,0 +1,1 @@
+"""Revision history: the list of a post's versions, viewing and restoring one."""

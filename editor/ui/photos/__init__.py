@@ -1,0 +1,1 @@
+"""A post's photos: the panel, its cards and the controller that imports and edits them."""

@@ -1,0 +1,1 @@
+"""Publishing: the Publish and Export dialogs, targets, the outbox and keychain prompts."""

@@ -1,0 +1,1 @@
+"""The blog's Recent posts sidebar and the Blogs dialog."""
