@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -60,6 +61,37 @@ class Journey:
         target = QApplication.focusWidget() or self.window
         QTest.keyClick(target, combo.key(), combo.keyboardModifiers())
 
+    def menu(self, action: Any) -> None:
+        """Choose ``action`` from its menu with the mouse, as a person would (the keyboard
+        focus stays where it was, as with a real menu)."""
+        from PySide6.QtWidgets import QMenu
+
+        menu = next(m for m in self.window.menuBar().findChildren(QMenu) if action in m.actions())
+        bar = self.window.menuBar()
+        menu.popup(bar.mapToGlobal(bar.actionGeometry(menu.menuAction()).bottomLeft()))
+        self.qtbot.waitExposed(menu)
+        QTest.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
+        self.wait(lambda: not menu.isVisible())
+
+    def type_at_pace(self, text: str, ms_per_key: int = 80) -> Callable[[], bool]:
+        """Start typing ``text`` into the focused widget one key every ``ms_per_key`` (the event
+        loop runs in between, as for a person); returns ``finished()`` to wait on."""
+        from PySide6.QtCore import QTimer
+
+        keys = iter(text)
+        timer = QTimer(self.window, interval=ms_per_key)
+
+        def key() -> None:
+            ch = next(keys, None)
+            if ch is None:
+                timer.stop()
+                return
+            self.type(ch)
+
+        timer.timeout.connect(key)
+        timer.start()
+        return lambda: not timer.isActive()
+
     def caret_to_end(self) -> None:
         self.focus(self.window.body)
         self.window.body.moveCursor(QTextCursor.MoveOperation.End)
@@ -102,12 +134,18 @@ class Journey:
 
     def preview_matches_fresh_render(self) -> bool:
         """The page's #article-body is what a fresh render of the body gives (both serialised
-        by the page's own HTML parser, so attribute quoting and entities compare equal)."""
+        by the page's own HTML parser, so attribute quoting and entities compare equal).
+        Whitespace-only text between the body's blocks is left out on both sides: it never
+        shows, and a block patch leaves it behind where a full render has a single newline."""
         expected = json.dumps(self.fresh_render_html())
         return bool(
             self.js(
-                f"(function(){{var t=document.createElement('div'); t.innerHTML={expected};"
-                f" var a={ARTICLE}; return !!a && a.innerHTML.trim() === t.innerHTML.trim();}})()"
+                "(function(){function blocks(el){return Array.prototype.filter.call("
+                "el.childNodes, function(n){return n.nodeType !== 3 || n.textContent.trim();})"
+                ".map(function(n){return n.nodeType === 3 ? n.textContent : n.outerHTML;})"
+                ".join('');}"
+                f" var t=document.createElement('div'); t.innerHTML={expected};"
+                f" var a={ARTICLE}; return !!a && blocks(a) === blocks(t);}})()"
             )
         )
 

@@ -44,6 +44,18 @@ class Act(enum.Enum):
     QUIT = Spec("&Quit", Key.Quit, "&File")
     UNDO = Spec("&Undo", Key.Undo, "&Edit")
     REDO = Spec("&Redo", Key.Redo, "&Edit")
+    CUT = Spec("Cu&t", Key.Cut, "&Edit", writes=True)
+    COPY = Spec("&Copy", Key.Copy, "&Edit")
+    PASTE = Spec("&Paste", Key.Paste, "&Edit", writes=True)
+    PASTE_PLAIN = Spec("Paste as Plain Te&xt", "Ctrl+Shift+V", "&Edit",
+                       tip="Paste without links or formatting", writes=True)  # fmt: skip
+    SELECT_ALL = Spec("Select &All", Key.SelectAll, "&Edit")
+    # Ctrl+F finds in the post, as in every editor and browser; the post search is Ctrl+E.
+    FIND = Spec("&Find in Post…", Key.Find, "&Edit", tip="Find in this post (Ctrl+F)")
+    FIND_NEXT = Spec("Find &Next", "F3", "&Edit")
+    FIND_PREVIOUS = Spec("Find Pre&vious", "Shift+F3", "&Edit")
+    REPLACE = Spec("R&eplace…", "Ctrl+H", "&Edit", tip="Find and replace in this post (Ctrl+H)",
+                   writes=True)  # fmt: skip
     BOLD = Spec("&Bold", Key.Bold, "F&ormat", True, tip="Bold (Ctrl+B)", writes=True)
     ITALIC = Spec("&Italic", Key.Italic, "F&ormat", True, tip="Italic (Ctrl+I)", writes=True)
     LINK = Spec("&Link", "Ctrl+K", "F&ormat", True, tip="Link (Ctrl+K)", writes=True)
@@ -53,7 +65,7 @@ class Act(enum.Enum):
                  writes=True)  # fmt: skip
     BULLETS = Spec("Bulleted &List", "Ctrl+Shift+8", "F&ormat", True,
                    tip="List (Ctrl+Shift+8)", writes=True)  # fmt: skip
-    FIND_POSTS = Spec("&Search Posts", Key.Find, "&View")
+    FIND_POSTS = Spec("&Search Posts", "Ctrl+E", "&View", tip="Search all posts (Ctrl+E)")
     PREVIEW = Spec("&Preview", "F8", "&View", tip="Show or hide the live preview (F8)")
     HISTORY = Spec("Revision &History", "Ctrl+Shift+H", "&View")
     PHOTOS = Spec("&Photos", "Ctrl+Shift+F", "&View", tip="Photos of this post")

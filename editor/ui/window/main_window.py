@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from editor.ui.window.actions import Act, ActionRegistry
 from editor.ui.window.theme import apply_palette, colors
 from editor.ui.writing.body_editor import BodyEditor, count_words, reading_minutes
+from editor.ui.writing.edit_commands import EditCommands
 from editor.ui.writing.post_list import PostList
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
     from editor.ui.writing.controller import EditorController
     from editor.ui.writing.post_form import PostForm
 
-STATS_DELAY_MS = 300
+STATS_DELAY_MS = 250  # the word count follows typing at most this late (a throttle)
 
 
 class MainWindow(QMainWindow):
@@ -166,6 +167,7 @@ class MainWindow(QMainWindow):
         a.connect(Act.QUOTE, lambda: self.body.set_line_prefix("> "))
         a.connect(Act.BULLETS, lambda: self.body.set_line_prefix("- "))
         a.connect(Act.FIND_POSTS, self._focus_search)
+        self.edit_commands = EditCommands(a, self.body, self._editor_box)
         self.post_list.filters_changed.connect(self.refresh_list)
         self.post_list.post_chosen.connect(lambda post_id: self.controller.choose(post_id))
         self._stats_timer.timeout.connect(self._update_stats)
@@ -190,7 +192,7 @@ class MainWindow(QMainWindow):
         c.posts_changed.connect(self.refresh_list)
         c.revisions_loaded.connect(self._revisions)
         c.revision_text_loaded.connect(self.revisions.show_text)
-        c.body_text_changed.connect(self._stats_timer.start)
+        c.body_text_changed.connect(self._stats_soon)
         self.form.edited.connect(lambda: self.saved_label.setText("Edited"))
         hints = QApplication.styleHints()
         hints.colorSchemeChanged.connect(self._scheme_changed)
@@ -309,6 +311,10 @@ class MainWindow(QMainWindow):
         if current is not None and current.id == post_id:
             self.revisions.show_revisions(rows, same_post=post_id == self._revisions_of)
             self._revisions_of = post_id
+
+    def _stats_soon(self) -> None:
+        if not self._stats_timer.isActive():  # not restarted per keystroke: counts while typing
+            self._stats_timer.start()
 
     def _update_stats(self) -> None:
         words = count_words(self.body.toPlainText())

@@ -1,25 +1,33 @@
 """The Markdown body editor: a plain-text editor with formatting commands.
 
-Formatting edits go through one QTextCursor edit block each, so a single undo reverts them.
+Undo steps: formatting edits and pastes go through one QTextCursor edit block each, so a single
+undo reverts them. Typing is grouped into bursts: Qt merges every contiguous keystroke into one
+undo step (a whole paragraph typed over ten minutes would vanish at once), so a pause of
+:data:`BURST_PAUSE_MS` or a caret moved elsewhere starts a new step.
+
+Pasting rich text (HTML from a browser, a word processor or the preview) inserts its Markdown;
+:meth:`BodyEditor.paste_plain` inserts only the clipboard's plain text.
 """
 
 from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QFocusEvent, QFontDatabase, QTextCursor
+from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QFontDatabase, QGuiApplication, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from editor.ui.writing.highlighter import MarkdownHighlighter
 
 WORDS_PER_MINUTE = 230
+BURST_PAUSE_MS = 1000  # typing after a pause this long is a new undo step
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*", re.UNICODE)
 _LINE_PREFIX = re.compile(r"^(#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)")
+_META = Qt.KeyboardModifier.MetaModifier
 
 
 def count_words(text: str) -> int:
-    return sum(1 for _ in _WORD.finditer(text))
+    return len(_WORD.findall(text))  # ~4 ms for 20,000 words
 
 
 def reading_minutes(words: int) -> int:
@@ -28,6 +36,7 @@ def reading_minutes(words: int) -> int:
 
 class BodyEditor(QPlainTextEdit):
     focus_lost = Signal()
+    burst_ended = Signal()  # typing paused: the next keystroke starts a new undo step
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,6 +48,66 @@ class BodyEditor(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.document().setDocumentMargin(12)
         self.highlighter = MarkdownHighlighter(self.document())
+        self._pause = QTimer(self, singleShot=True, interval=BURST_PAUSE_MS)
+        self._pause.timeout.connect(self._end_burst)
+        self._burst_open = False
+        self._caret_after_typing = -1
+
+    # -- undo steps and pasting -------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not event.text():  # arrows, modifiers...: no edit
+            super().keyPressEvent(event)
+            return
+        if event.modifiers() & (Qt.KeyboardModifier.ControlModifier | _META):
+            super().keyPressEvent(event)  # a command (undo, paste...): typing after it is new
+            self._burst_open = False
+            return
+        if not self._burst_open or self.textCursor().position() != self._caret_after_typing:
+            self.end_undo_step()
+        super().keyPressEvent(event)
+        self._burst_open = True
+        self._caret_after_typing = self.textCursor().position()
+        self._pause.start()
+
+    def end_undo_step(self) -> None:
+        """The next edit starts a new undo step instead of merging into the last one.
+        (QTextDocument merges typed characters only while the document counts as modified;
+        nothing in Byline reads that flag: saving has its own.)"""
+        self.document().setModified(False)
+        self._burst_open = False
+
+    def _end_burst(self) -> None:
+        self.end_undo_step()
+        self.burst_ended.emit()
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        self._insert_pasted(source, plain=False)
+
+    def paste_plain(self) -> None:
+        """Paste the clipboard's plain text, whatever richer forms it also holds."""
+        if not self.isReadOnly():
+            self._insert_pasted(QGuiApplication.clipboard().mimeData(), plain=True)
+
+    def _insert_pasted(self, source: QMimeData | None, *, plain: bool) -> None:
+        from editor.formats.pasted_html import html_to_markdown, plain_text
+
+        if source is None:
+            return
+        text = ""
+        if source.hasHtml() and not plain:
+            text = html_to_markdown(source.html())
+        if not text and source.hasText():
+            text = plain_text(source.text())
+        if not text:
+            return
+        self.end_undo_step()
+        cur = self.textCursor()
+        cur.beginEditBlock()
+        cur.insertText(text)
+        cur.endEditBlock()
+        self.setTextCursor(cur)
+        self.ensureCursorVisible()
+        self.end_undo_step()  # typing after the paste is a step of its own
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
