@@ -186,7 +186,12 @@ class PreviewController(QObject):
         except Exception:
             log.exception("could not write the temporary export")
             return None
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(index)))
+        from editor.ui.preview import browser_message as msg
+
+        opened = QDesktopServices.openUrl(QUrl.fromLocalFile(str(index)))
+        if (reason := msg.why_not_shown(opened, msg.running_as_root())) is not None:
+            log.info("open in browser: %s (%s)", reason, index)
+            msg.show_not_opened(self.pane, index, reason)
         self.browser_opened.emit(index)
         return index
 

@@ -12,7 +12,9 @@ _HEADING = re.compile(r"^(#{1,6})\s+.*$")
 _QUOTE = re.compile(r"^\s{0,3}>.*$")
 _LIST = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_EMPH = re.compile(r"(?<![*_\w])([*_])(?=\S)(.+?)(?<=\S)\1(?![*_\w])")
+# One marker, not two: ``**bold**`` must not also match as italic (it used to, and the italic
+# format painted over the bold one).
+_EMPH = re.compile(r"(?<![*_\w])([*_])(?![*_\s])(.+?)(?<![*_\s])\1(?![*_\w])")
 _LINK = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|<https?://[^>\s]+>")
 _CODE = re.compile(r"`[^`\n]+`")
 
@@ -54,6 +56,8 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             self.setFormat(0, m.end(), self._list)
         for rx, f in ((_STRONG, self._strong), (_EMPH, self._emph), (_LINK, self._link)):
             for m in rx.finditer(text):
-                self.setFormat(m.start(), m.end() - m.start(), f)
+                merged = QTextCharFormat(self.format(m.start()))  # italic inside bold: both
+                merged.merge(f)
+                self.setFormat(m.start(), m.end() - m.start(), merged)
         for m in _CODE.finditer(text):
             self.setFormat(m.start(), m.end() - m.start(), self._code)
