@@ -146,6 +146,12 @@ def test_cut_copy_paste_select_all_from_the_edit_menu_and_by_shortcut(journey, d
     j.menu(w.actions_[Act.COPY])  # nothing selected: the clipboard keeps what it had
     assert clipboard.text() == "Lucía Ferreira"
 
+    view = w.preview.pane.view  # the preview's text can be copied from the menu too
+    j.focus(view)
+    j.menu(w.actions_[Act.SELECT_ALL])
+    j.menu(w.actions_[Act.COPY])
+    j.wait(lambda: "Doña Remedios Quispe" in clipboard.text())
+
 
 def test_paste_from_a_browser_keeps_links_and_paste_as_plain_text_does_not(journey, db_path):
     j = journey(db_path)

@@ -36,6 +36,14 @@ def focused_text_field() -> TextField | None:
     return w if isinstance(w, QLineEdit | QPlainTextEdit | QTextEdit) else None
 
 
+def _focused_web_view() -> QWidget | None:
+    """The web view (the preview) holding the focus, if any: its focus is on an inner widget."""
+    w = QApplication.focusWidget()
+    while w is not None and not hasattr(w, "triggerPageAction"):
+        w = w.parentWidget()
+    return w
+
+
 class EditCommands:
     """Connects the Edit menu's actions; the find bar is built on first use (not at start-up)."""
 
@@ -67,6 +75,11 @@ class EditCommands:
         field = focused_text_field()
         if field is not None:
             getattr(field, method)()
+        elif (view := _focused_web_view()) is not None:  # the preview: copy from the page
+            from PySide6.QtWebEngineCore import QWebEnginePage
+
+            action = {"cut": "Cut", "copy": "Copy", "paste": "Paste", "selectAll": "SelectAll"}
+            view.triggerPageAction(getattr(QWebEnginePage.WebAction, action[method]))
 
     def paste_plain(self) -> None:
         field = focused_text_field()
