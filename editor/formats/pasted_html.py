@@ -9,8 +9,9 @@ through the Photos panel, where they get a caption, credit and alt text.
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from markdownify import MarkdownConverter, abstract_inline_conversion
+from markdownify import MarkdownConverter
 
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(bold|[6-9]00)", re.IGNORECASE)
 _NORMAL_WEIGHT = re.compile(r"font-weight\s*:\s*(normal|[1-4]00)", re.IGNORECASE)
@@ -24,21 +25,35 @@ class _PasteConverter(MarkdownConverter):
     the inline styles word processors use instead of ``<b>``/``<i>`` (Google Docs wraps a whole
     copied document in ``<b style="font-weight:normal">``)."""
 
-    convert_em = abstract_inline_conversion(lambda self: "_")
+    def convert_em(self, el: Any, text: str, parent_tags: set[str]) -> str:
+        return _inline("_", text, parent_tags)
+
     convert_i = convert_em
 
-    def convert_b(self, el, text, parent_tags):  # type: ignore[no-untyped-def]
+    def convert_b(self, el: Any, text: str, parent_tags: set[str]) -> str:
         if _NORMAL_WEIGHT.search(el.get("style", "")):
             return text
-        return super().convert_b(el, text, parent_tags)
+        return _inline("**", text, parent_tags)
 
-    def convert_span(self, el, text, parent_tags):  # type: ignore[no-untyped-def]
+    convert_strong = convert_b
+
+    def convert_span(self, el: Any, text: str, parent_tags: set[str]) -> str:
         style = el.get("style", "")
         if _ITALIC_STYLE.search(style):
-            text = self.convert_em(el, text, parent_tags)
+            text = _inline("_", text, parent_tags)
         if _BOLD_STYLE.search(style):
-            text = super().convert_b(el, text, parent_tags)
+            text = _inline("**", text, parent_tags)
         return text
+
+
+def _inline(marker: str, text: str, parent_tags: set[str]) -> str:
+    """``text`` wrapped in ``marker``, its outer spaces left outside (``** a**`` is not bold)."""
+    core = text.strip()
+    if "_noformat" in parent_tags or not core:  # inside code, or nothing to mark
+        return text
+    lead = text[: len(text) - len(text.lstrip())]
+    trail = text[len(text.rstrip()) :]
+    return f"{lead}{marker}{core}{marker}{trail}"
 
 
 def html_to_markdown(html: str) -> str:
