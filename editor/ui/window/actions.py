@@ -44,6 +44,8 @@ class Act(enum.Enum):
     QUIT = Spec("&Quit", Key.Quit, "&File")
     UNDO = Spec("&Undo", Key.Undo, "&Edit")
     REDO = Spec("&Redo", Key.Redo, "&Edit")
+    PREFERENCES = Spec("Pre&ferences…", "Ctrl+,", "&Edit",
+                       tip="Your name, default byline role, language and appearance")  # fmt: skip
     BOLD = Spec("&Bold", Key.Bold, "F&ormat", True, tip="Bold (Ctrl+B)", writes=True)
     ITALIC = Spec("&Italic", Key.Italic, "F&ormat", True, tip="Italic (Ctrl+I)", writes=True)
     LINK = Spec("&Link", "Ctrl+K", "F&ormat", True, tip="Link (Ctrl+K)", writes=True)
