@@ -19,7 +19,7 @@ import tomllib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypedDict, TypeVar, cast
 
 from editor.errors import BylineError, InputError
 from editor.paths import user_config_dir
@@ -52,9 +52,9 @@ class Setting(Generic[T]):
         if isinstance(self.default, bool):
             word = text.strip().lower()
             if word in ("true", "yes", "on", "1"):
-                return True  # type: ignore[return-value]
+                return cast(T, True)
             if word in ("false", "no", "off", "0"):
-                return False  # type: ignore[return-value]
+                return cast(T, False)
             raise InputError(f"{self.key}: give true or false, not {text!r}.")
         value = text.strip()
         if self.choices and value.lower() not in self.choices:
@@ -63,7 +63,7 @@ class Setting(Generic[T]):
             value = value.lower()
         if self.check is not None and (why := self.check(value)):
             raise InputError(f"{self.key}: {why}")
-        return value  # type: ignore[return-value]
+        return cast(T, value)
 
 
 def _short(limit: int) -> Callable[[str], str | None]:
@@ -95,7 +95,7 @@ SCHEME = Setting("appearance.scheme", "system",
                  "colour scheme of the window: system (follow the desktop), light or dark",
                  choices=("system", "light", "dark"), env="BYLINE_COLOR_SCHEME")  # fmt: skip
 WELCOMED = Setting("welcome.done", False,
-                   "the first-run welcome was answered or skipped (it is not shown again)")  # fmt: skip
+                   "the first-run welcome was answered or skipped (not shown again)")  # fmt: skip
 
 SETTINGS: tuple[Setting[Any], ...] = (USER_NAME, USER_EMAIL, ROLE, LANGUAGE, SCHEME, WELCOMED)
 
@@ -127,6 +127,7 @@ class Config:
         self.path = path
         self._data: dict[str, Any] = data if data is not None else {}
         self._env = os.environ if env is None else env
+        self.newer = False  # written by a newer Byline: read what is known, never overwrite
 
     @classmethod
     def load(cls, path: Path | None = None, env: Mapping[str, str] | None = None) -> Config:
@@ -147,7 +148,9 @@ class Config:
         while version < VERSION:
             data = UPGRADES[version](data)
             version += 1
-        return cls(path, data, env)
+        config = cls(path, data, env)
+        config.newer = version > VERSION
+        return config
 
     @classmethod
     def load_or_defaults(cls, path: Path | None = None) -> tuple[Config, str | None]:
@@ -191,7 +194,7 @@ class Config:
             return None
         if setting.choices and value not in setting.choices:
             return None
-        return value
+        return cast(T, value)
 
     # -- changing ---------------------------------------------------------------------------
     def set(self, setting: Setting[T], value: T) -> None:
@@ -222,6 +225,11 @@ class Config:
 
     def save(self) -> None:
         """Write the file (atomically: a reader never sees half of it)."""
+        if self.newer:
+            raise ConfigError(
+                f"{self.path} was written by a newer Byline; it was not changed "
+                "(update Byline, or move the file away to start afresh)."
+            )
         data = {"version": VERSION, **{k: v for k, v in self._data.items() if k != "version"}}
         text = "# Byline's preferences: `byline config list` explains every key.\n" + dumps(data)
         try:
@@ -244,10 +252,15 @@ class _Unwritable(Config):
         raise ConfigError(self.why)
 
 
-def post_defaults(config: Config) -> dict[str, str]:
+class NewPostFields(TypedDict, total=False):
+    byline: str
+    byline_role: str
+
+
+def post_defaults(config: Config) -> NewPostFields:
     """The fields a new post starts with: the writer's name and, when set, their role (without
     one, the blog's default role applies)."""
-    fields = {"byline": config.get(USER_NAME)}
+    fields: NewPostFields = {"byline": config.get(USER_NAME)}
     if role := config.get(ROLE):
         fields["byline_role"] = role
     return fields

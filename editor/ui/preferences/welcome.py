@@ -30,7 +30,9 @@ class WelcomeDialog(QDialog):
         buddy = QLabel("Your &name")
         buddy.setBuddy(self.name)
         self.buttons = QDialogButtonBox()
-        self.start = self.buttons.addButton("&Start writing", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.start = self.buttons.addButton(
+            "&Start writing", QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.start.setObjectName("welcome_start")
         self.skip = self.buttons.addButton("S&kip", QDialogButtonBox.ButtonRole.RejectRole)
         self.skip.setObjectName("welcome_skip")

@@ -62,8 +62,21 @@ def is_dark() -> bool:
         return _chosen == "dark"
     scheme = QGuiApplication.styleHints().colorScheme()
     if scheme == Qt.ColorScheme.Unknown:
-        return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        return _system_palette_is_dark()
     return scheme == Qt.ColorScheme.Dark
+
+
+_system_dark: bool | None = None
+
+
+def _system_palette_is_dark() -> bool:
+    """Whether the platform's own palette is dark, read once before ours replaces it (read
+    later, the app's palette would be our own dark one, and "system" could never go light)."""
+    global _system_dark
+    if _system_dark is None:
+        window = QGuiApplication.palette().color(QPalette.ColorRole.Window)
+        _system_dark = window.lightness() < 128
+    return _system_dark
 
 
 def colors() -> Colors:
@@ -104,6 +117,7 @@ def dark_palette() -> QPalette:
 
 def apply_palette(app: QApplication) -> None:
     """Fusion, in the scheme the system asks for; call again when the scheme changes."""
+    _system_palette_is_dark()  # before the first palette of ours
     app.setStyle("Fusion")
     app.setPalette(dark_palette() if is_dark() else app.style().standardPalette())
 
