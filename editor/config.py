@@ -17,7 +17,6 @@ import os
 import re
 import tomllib
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypedDict, TypeVar, cast
 
@@ -34,14 +33,29 @@ class ConfigError(BylineError):
     """The config file cannot be read or written; it was left as it is."""
 
 
-@dataclass(frozen=True)
 class Setting(Generic[T]):
-    key: str  # "section.name"
-    default: T
-    help: str
-    choices: tuple[str, ...] = ()
-    env: str | None = None  # an environment variable that overrides the file
-    check: Callable[[str], str | None] | None = None  # text -> why it is wrong, or None
+    """One preference, declared once. (A plain class: a dataclass would cost compile time
+    before the window's first paint, which reads the colour scheme.)"""
+
+    def __init__(
+        self,
+        key: str,  # "section.name"
+        default: T,
+        help: str,
+        *,
+        choices: tuple[str, ...] = (),
+        env: str | None = None,  # an environment variable that overrides the file
+        check: Callable[[str], str | None] | None = None,  # text -> why it is wrong, or None
+    ) -> None:
+        self.key = key
+        self.default: T = default
+        self.help = help
+        self.choices = choices
+        self.env = env
+        self.check = check
+
+    def __repr__(self) -> str:
+        return f"Setting({self.key!r})"
 
     @property
     def kind(self) -> type:

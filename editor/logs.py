@@ -9,7 +9,7 @@ end up in ``byline.log`` (``paths.user_log_dir()``; ``BYLINE_LOG_DIR`` moves it)
 from __future__ import annotations
 
 import logging
-import logging.handlers
+import os
 import sys
 from pathlib import Path
 
@@ -25,6 +25,22 @@ def log_file() -> Path:
     return user_log_dir() / LOG_NAME
 
 
+def _rotate(path: Path) -> None:
+    """At start, a log over MAX_BYTES becomes ``byline.log.1`` (older ones shift up to
+    BACKUPS): once per start rather than while writing, so ``logging.handlers`` (slow to
+    import before the first paint) is not needed."""
+    try:
+        if path.stat().st_size < MAX_BYTES:
+            return
+    except OSError:
+        return
+    for n in range(BACKUPS - 1, 0, -1):
+        older = path.with_name(f"{path.name}.{n}")
+        if older.exists():
+            os.replace(older, path.with_name(f"{path.name}.{n + 1}"))
+    os.replace(path, path.with_name(f"{path.name}.1"))
+
+
 def setup_window_logging(verbose: bool) -> Path | None:
     """Log to the file (and to stderr when ``verbose``); the file's path, or None when it
     cannot be written (then warnings go to stderr, as they would without a handler)."""
@@ -34,9 +50,8 @@ def setup_window_logging(verbose: bool) -> Path | None:
     try:
         assert path is not None
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
-        )
+        _rotate(path)
+        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
         handler.setFormatter(logging.Formatter(FILE_FORMAT))
         root.addHandler(handler)
     except OSError as exc:
