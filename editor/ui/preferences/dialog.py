@@ -48,6 +48,7 @@ class PreferencesDialog(QDialog):
         super().__init__(parent, objectName="preferences_dialog")
         self.setWindowTitle("Preferences")
         self.setAccessibleName("Preferences")
+        self.setMinimumWidth(480)
         self.name = QLineEdit(objectName="pref_name", placeholderText="e.g. Lucía Ferreira")
         self.email = QLineEdit(objectName="pref_email", placeholderText="name@example.org")
         self.role = QLineEdit(
@@ -90,12 +91,14 @@ class PreferencesDialog(QDialog):
         schemes = QHBoxLayout()
         for button in self.scheme_buttons.values():
             schemes.addWidget(button)
+        schemes.addStretch(1)
         form.addRow(QLabel("Appearance"), schemes)
         box = QVBoxLayout(self)
         box.addLayout(form)
         for key, variable in overridden.items():  # e.g. BYLINE_USER_NAME
             note = QLabel(
-                f"{variable} is set: it overrides {FIELDS[key].key} while it is.",
+                f"{variable} is set, so it is used instead of {FIELDS[key].key} here while it "
+                "is; what you enter is kept for when it is not.",
                 objectName=f"pref_override_{key}",
                 wordWrap=True,
             )

@@ -19,6 +19,8 @@ class WelcomeDialog(QDialog):
         super().__init__(parent, objectName="welcome_dialog")
         self.setWindowTitle("Welcome to Byline")
         self.setAccessibleName("Welcome to Byline")
+        self.setMinimumWidth(440)
+        title = QLabel("<b>Welcome to Byline</b>")
         intro = QLabel(
             "What name should your posts carry? It goes in the byline of each post you start "
             "(“By …”). You can change it at any time in Edit ▸ Preferences…",
@@ -43,6 +45,7 @@ class WelcomeDialog(QDialog):
         form = QFormLayout()
         form.addRow(buddy, self.name)
         box = QVBoxLayout(self)
+        box.addWidget(title)
         box.addWidget(intro)
         box.addLayout(form)
         box.addWidget(self.buttons)
