@@ -6,12 +6,18 @@ BIN    := $(VENV)/bin
 APP_STAMP  := $(VENV)/.byline-app-$(shell cksum pyproject.toml | cut -d' ' -f1)
 TEST_STAMP := $(VENV)/.byline-test-$(shell cksum pyproject.toml | cut -d' ' -f1)
 PYTEST_ARGS ?=
+# Quiet by default: pip's root-user warning, version nag and build-backend (setuptools) chatter
+# stay hidden; errors still show. `make run VERBOSE=1` shows everything.
+export PIP_ROOT_USER_ACTION := ignore
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+PIP := $(BIN)/python -m pip $(if $(VERBOSE),,-qq)
+VERBOSE_FLAG := $(if $(VERBOSE),--verbose)
 
 .PHONY: run test lint typecheck pytest bench clean check-python
 
 run: $(APP_STAMP)
-	@$(BIN)/python -m editor.platform_check --platform auto --install
-	$(BIN)/byline $(ARGS)
+	@$(BIN)/python -m editor.platform_check --platform auto --install $(VERBOSE_FLAG)
+	@$(BIN)/byline $(VERBOSE_FLAG) $(ARGS)
 
 test: $(TEST_STAMP) lint typecheck pytest
 
@@ -36,21 +42,24 @@ check-python:
 	@$(PYTHON) -c 'import venv, ensurepip' 2>/dev/null || \
 	  { if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	      echo "Installing python3-venv (Python's venv module is missing)"; \
-	      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv; \
+	      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null; \
 	    else \
 	      echo "Python's venv module is missing. Install it with: sudo apt-get install python3-venv"; exit 1; \
 	    fi; }
 
 $(BIN)/python: | check-python
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	@echo "Creating $(VENV) (once)"
+	@$(PYTHON) -m venv $(VENV)
+	@$(PIP) install --upgrade pip
 
 $(APP_STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+	@echo "Installing Byline and its dependencies into $(VENV) (when pyproject.toml changes)"
+	@$(PIP) install -e .
 	@rm -f $(VENV)/.byline-app-*; touch $@
 
 $(TEST_STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@echo "Installing Byline and the test tools into $(VENV) (when pyproject.toml changes)"
+	@$(PIP) install -e '.[test]'
 	@rm -f $(VENV)/.byline-app-* $(VENV)/.byline-test-*; touch $@ $(APP_STAMP)
 
 clean:

@@ -11,6 +11,7 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from editor.config import Config
     from editor.ui.window.db_worker import Executor
     from editor.ui.window.main_window import MainWindow
     from editor.ui.window.settings import WindowSettings
@@ -32,17 +33,32 @@ def build_window(
     settings: WindowSettings | None = None,
     open_on_paint: bool = True,
     preview: bool = True,
+    config: Config | None = None,
 ) -> MainWindow:
     """Everything the window needs, passed in. Opens the store once the window has painted
-    (or at once with ``open_on_paint=False``)."""
+    (or at once with ``open_on_paint=False``). ``config``: the writer's preferences (default:
+    read from the config folder); a chosen light or dark scheme is applied here."""
+    from editor.config import SCHEME, Config
     from editor.ui.window.db_worker import DbExecutor
     from editor.ui.window.main_window import MainWindow
     from editor.ui.window.settings import WindowSettings
 
     settings = settings or WindowSettings()
     executor = executor or DbExecutor()
+    if config is None:
+        config, problem = Config.load_or_defaults()
+        if problem:
+            import logging
+
+            logging.getLogger(__name__).warning("preferences: %s", problem)
+    if (scheme := config.get(SCHEME)) != "system":
+        from PySide6.QtWidgets import QApplication
+
+        from editor.ui.window.theme import set_color_scheme
+
+        set_color_scheme(QApplication.instance(), scheme)  # type: ignore[arg-type]
     key = database_key(db)
-    window = MainWindow(executor, settings, key, with_preview=preview)
+    window = MainWindow(executor, settings, key, with_preview=preview, config=config)
     window.restore_layout()
     last = settings.last_post(key)
 
@@ -84,20 +100,43 @@ def no_display_message() -> str | None:
     )
 
 
-def run_gui(db: str | None, read_only: bool) -> int:
+def _exit_after_preview(app: object, window: MainWindow) -> None:
+    """Test hook (``BYLINE_EXIT_AFTER_PREVIEW``): quit normally once the preview's first page
+    has loaded, so a test sees everything a real start and shutdown print."""
+
+    def hook() -> None:
+        if window.preview is None:
+            app.quit()  # type: ignore[attr-defined]
+            return
+        window.preview.pane.page_loaded.connect(lambda _ok: window.close())
+
+    window.ready.connect(hook)
+
+
+def run_gui(db: str | None, read_only: bool, verbose: bool = False) -> int:
+    """The window. Messages (Python's, Qt's, Chromium's errors) go to the log file, and to
+    stderr only with ``verbose``."""
     if (message := no_display_message()) is not None:
         print(message, file=sys.stderr)
         return 1
+    from editor.logs import setup_window_logging
+
+    setup_window_logging(verbose)
     from PySide6.QtWidgets import QApplication
 
     from editor import __version__
+    from editor.config import SCHEME, Config
     from editor.paths import APP_AUTHOR, APP_NAME
 
     # High-DPI: Qt 6 scales by the exact factor (PassThrough) by default; setting it again
     # here would build PySide's Qt enum types (~20 ms) before the first paint.
-    from editor.ui.preview.engine_setup import prepare_webengine
-    from editor.ui.window.theme import apply_palette
+    from editor.ui.preview.engine_setup import add_chromium_flag, prepare_webengine
+    from editor.ui.window.qt_log import route_qt_messages
+    from editor.ui.window.theme import set_color_scheme
 
+    route_qt_messages()
+    if not verbose:
+        add_chromium_flag("--log-level=3")  # Chromium's own ERROR lines (fatal ones still show)
     prepare_webengine(register_scheme=False)  # the pane registers its scheme after first paint
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
@@ -105,11 +144,18 @@ def run_gui(db: str | None, read_only: bool) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("byline")
     _set_icon(app)
-    apply_palette(app)
+    config, problem = Config.load_or_defaults()
+    if problem:
+        import logging
 
-    window = build_window(db, read_only)
+        logging.getLogger(__name__).warning("preferences: %s", problem)
+    set_color_scheme(app, config.get(SCHEME))
+
+    window = build_window(db, read_only, config=config)
     if os.environ.get("BYLINE_EXIT_AFTER_FIRST_PAINT"):  # start-up benchmark hook
         window.first_painted.connect(_report_first_paint)
+    if os.environ.get("BYLINE_EXIT_AFTER_PREVIEW"):
+        _exit_after_preview(app, window)
     window.open_failed.connect(lambda _message: app.exit(1))
     window.show()
     code = app.exec()

@@ -50,6 +50,8 @@ def user_data_dir() -> Path:
 
 
 def user_config_dir() -> Path:
+    """Preferences (``config.toml``) and window state (``byline.ini``); ``BYLINE_CONFIG_DIR``
+    overrides it."""
     override = os.environ.get("BYLINE_CONFIG_DIR")
     if override:
         return Path(override)
@@ -66,6 +68,16 @@ def user_cache_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR))
+
+
+def user_log_dir() -> Path:
+    """The window's log file, ``byline.log`` (``BYLINE_LOG_DIR`` overrides it)."""
+    override = os.environ.get("BYLINE_LOG_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
 
 
 def default_database_path() -> Path:

@@ -130,10 +130,26 @@ def packages_for(libraries: set[str]) -> tuple[list[str], list[str]]:
     return known, unknown
 
 
+def _apt_install(packages: list[str], *, verbose: bool) -> bool:
+    """apt-get update + install, its (dpkg) chatter shown only with ``verbose`` or on failure."""
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    output = None if verbose else subprocess.PIPE
+    steps = (["apt-get", "update", "-qq"],
+             ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages])  # fmt: skip
+    for step in steps:
+        done = subprocess.run(step, env=env, stdout=output, stderr=subprocess.STDOUT, text=True)
+        if done.returncode != 0 and step[1] == "install":
+            if done.stdout:
+                print(done.stdout.rstrip()[-4000:], file=sys.stderr)
+            return False
+    return True
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--platform", default="auto", choices=["auto", *PLUGINS])
     parser.add_argument("--install", action="store_true", help="apt-get install what is missing")
+    parser.add_argument("-v", "--verbose", action="store_true", help="show apt-get's output")
     args = parser.parse_args(argv)
     platform = wanted_platform(args.platform)
     packages, unknown = packages_for(missing_libraries(platform))
@@ -141,12 +157,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if packages and args.install and os.geteuid() == 0 and shutil.which("apt-get"):
         print(f"Installing system libraries Qt needs: {' '.join(packages)}", file=sys.stderr)
-        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-        subprocess.run(["apt-get", "update", "-qq"], check=False, env=env)
-        done = subprocess.run(
-            ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages], env=env
-        )
-        if done.returncode == 0:
+        done = _apt_install(packages, verbose=args.verbose)
+        if done:
             packages, unknown = packages_for(missing_libraries(platform))
             if not packages and not unknown:
                 return 0

@@ -69,8 +69,12 @@ def _settings(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def cmd_add(ctx: CommandContext) -> int:
+    from editor.config import LANGUAGE
+
+    settings = _settings(ctx.args)
+    settings.setdefault("language", ctx.config.get(LANGUAGE))  # the writer's preference
     with ctx.store.session() as session:
-        blog = blogs.create_blog(session, ctx.args.name, **_settings(ctx.args))
+        blog = blogs.create_blog(session, ctx.args.name, **settings)
         ctx.print(f"added blog {blog.id}: {blog.name}")
     return 0
 

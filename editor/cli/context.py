@@ -7,9 +7,12 @@ import json
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from editor.store.database import Store, open_store
+
+if TYPE_CHECKING:
+    from editor.config import Config
 
 
 @dataclass
@@ -18,6 +21,7 @@ class CommandContext:
     out: TextIO = field(default_factory=lambda: sys.stdout)
     err: TextIO = field(default_factory=lambda: sys.stderr)
     _store: Store | None = None
+    _config: Config | None = None
 
     @property
     def store(self) -> Store:
@@ -26,6 +30,15 @@ class CommandContext:
             if self._store.read_only:
                 self.warn(f"{self._store.description} is read-only; changes are refused.")
         return self._store
+
+    @property
+    def config(self) -> Config:
+        """The writer's preferences (``editor.config``), read on first use."""
+        if self._config is None:
+            from editor.config import Config
+
+            self._config = Config.load()
+        return self._config
 
     def close(self) -> None:
         if self._store is not None:

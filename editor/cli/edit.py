@@ -85,7 +85,9 @@ def _read_body(path: Path) -> str:
 
 
 def cmd_new(ctx: CommandContext) -> int:
-    content = _apply(ctx, PostContent())
+    from editor.config import post_defaults
+
+    content = _apply(ctx, PostContent(**post_defaults(ctx.config)))
     with ctx.store.session() as session:
         blog = (
             blogs.find_blog(session, ctx.args.blog)

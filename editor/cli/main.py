@@ -23,9 +23,9 @@ log = logging.getLogger("byline")
 
 
 def _command_modules() -> list[ModuleType]:
-    from editor.cli import blogs, edit, photos, posts, publish, render, sidebar, targets
+    from editor.cli import blogs, config, edit, photos, posts, publish, render, sidebar, targets
 
-    return [posts, edit, render, photos, blogs, sidebar, targets, publish]
+    return [posts, edit, render, photos, blogs, sidebar, targets, publish, config]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -69,24 +69,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     gui = _gui_request(argv)
     if gui is not None:
-        logging.basicConfig(
-            level=logging.INFO if gui.verbose else logging.WARNING, format="byline: %(message)s"
-        )
-        from editor.app import run_gui
+        from editor.app import run_gui  # logs to a file; to stderr too with --verbose
 
-        return run_gui(db=gui.db, read_only=gui.read_only)
+        return run_gui(db=gui.db, read_only=gui.read_only, verbose=gui.verbose)
     from editor.cli.context import CommandContext
 
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command is None:
+        from editor.app import run_gui
+
+        return run_gui(db=args.db, read_only=args.read_only, verbose=args.verbose)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="byline: %(message)s",
     )
-    if args.command is None:
-        from editor.app import run_gui
-
-        return run_gui(db=args.db, read_only=args.read_only)
     handler: Callable[[CommandContext], int] = args.handler
     ctx = CommandContext(args)
     try:

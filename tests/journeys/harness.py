@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -22,8 +22,17 @@ class Journey:
         self.window = window
 
     # -- doing --------------------------------------------------------------------------------
-    def click(self, widget: QWidget, button: Qt.MouseButton = Qt.MouseButton.LeftButton) -> None:
-        QTest.mouseClick(widget, button)
+    def click(
+        self,
+        widget: QWidget,
+        button: Qt.MouseButton = Qt.MouseButton.LeftButton,
+        at: QPoint | None = None,
+    ) -> None:
+        """Click ``widget`` (in its middle, or at ``at``: e.g. on a radio button's circle)."""
+        if at is None:
+            QTest.mouseClick(widget, button)
+        else:
+            QTest.mouseClick(widget, button, Qt.KeyboardModifier.NoModifier, at)
 
     def focus(self, widget: QWidget) -> None:
         """Click into ``widget`` as a person would, and wait until it has the keyboard."""
@@ -96,7 +105,29 @@ class Journey:
         self.focus(self.window.body)
         self.window.body.moveCursor(QTextCursor.MoveOperation.End)
 
+    def close(self) -> None:
+        """Close the window as a person quits (saving, then releasing the database), e.g. to
+        open a new window on the same files as after a restart."""
+        self.window.close()
+        self.window.executor.shutdown()
+        if self.window.controller.store is not None:
+            self.window.controller.store.close()
+
     # -- waiting ------------------------------------------------------------------------------
+    def wait_dialog(self, object_name: str, timeout: int = OPEN_TIMEOUT_MS) -> Any:
+        """The modal dialog named ``object_name`` once it is shown (and has the keyboard)."""
+        found: list[QWidget] = []
+
+        def shown() -> bool:
+            w = QApplication.activeModalWidget()
+            if w is not None and w.objectName() == object_name and w.isVisible():
+                found[:] = [w]
+                return True
+            return False
+
+        self.wait(shown, timeout)
+        return found[0]
+
     def wait(self, condition: Any, timeout: int = OPEN_TIMEOUT_MS) -> None:
         self.qtbot.waitUntil(condition, timeout=timeout)
 

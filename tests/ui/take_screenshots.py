@@ -19,6 +19,9 @@ def main(out: str, scheme: str, extra: str = "") -> int:
     os.environ["BYLINE_DATA_DIR"] = os.path.join(home, "data")
     os.environ["BYLINE_CONFIG_DIR"] = os.path.join(home, "config")
     os.environ["BYLINE_CACHE_DIR"] = os.path.join(home, "cache")
+    os.makedirs(os.path.join(home, "config"))
+    with open(os.path.join(home, "config", "config.toml"), "w", encoding="utf-8") as f:
+        f.write('version = 1\n\n[user]\nname = "Lucía Ferreira"\n')  # no first-run welcome
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 

@@ -56,6 +56,8 @@ class Act(enum.Enum):
     FIND_PREVIOUS = Spec("Find Pre&vious", "Shift+F3", "&Edit")
     REPLACE = Spec("R&eplace…", "Ctrl+H", "&Edit", tip="Find and replace in this post (Ctrl+H)",
                    writes=True)  # fmt: skip
+    PREFERENCES = Spec("Pre&ferences…", "Ctrl+,", "&Edit",
+                       tip="Your name, default byline role, language and appearance")  # fmt: skip
     BOLD = Spec("&Bold", Key.Bold, "F&ormat", True, tip="Bold (Ctrl+B)", writes=True)
     ITALIC = Spec("&Italic", Key.Italic, "F&ormat", True, tip="Italic (Ctrl+I)", writes=True)
     LINK = Spec("&Link", "Ctrl+K", "F&ormat", True, tip="Link (Ctrl+K)", writes=True)

@@ -134,14 +134,18 @@ def load_post(store: Store, state: EditState, post_id: int) -> PostData:
     return data
 
 
-def new_post(store: Store, state: EditState, blog_id: int | None) -> PostData:
+def new_post(
+    store: Store, state: EditState, blog_id: int | None, fields: dict[str, str] | None = None
+) -> PostData:
+    """A new post in ``blog_id`` (default: the first blog) starting with ``fields`` (the
+    writer's byline and role from the preferences, ``editor.config.post_defaults``)."""
     from editor.model import PostContent
     from editor.services.blogs import default_blog, find_blog
     from editor.services.posts import create_post
 
     with store.session() as s:
         blog = find_blog(s, blog_id) if blog_id else default_blog(s)
-        post = create_post(s, PostContent(), blog=blog)
+        post = create_post(s, PostContent(**(fields or {})), blog=blog)
         data = _data(post)
     state.versions[data.id] = data.version
     return data

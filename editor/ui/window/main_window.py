@@ -30,6 +30,7 @@ from editor.ui.writing.edit_commands import EditCommands
 from editor.ui.writing.post_list import PostList
 
 if TYPE_CHECKING:
+    from editor.config import Config
     from editor.ui.history.revisions_panel import RevisionsPanel
     from editor.ui.preview.live_preview import LivePreview
     from editor.ui.window.db_worker import Executor
@@ -56,8 +57,10 @@ class MainWindow(QMainWindow):
         database_key: str,
         *,
         with_preview: bool = True,
+        config: Config | None = None,
     ) -> None:
         super().__init__()
+        self.config = config
         self.with_preview = with_preview
         self.setWindowTitle("Byline")
         self.settings = settings
@@ -110,6 +113,10 @@ class MainWindow(QMainWindow):
             self.preview = LivePreview(self)
         self.panels = Panels(self)
         self.publishing = PublishingUi(self)
+        from editor.config import Config
+        from editor.ui.preferences.mount import PreferencesUi
+
+        self.preferences = PreferencesUi(self, self.config or Config.load_or_defaults()[0])
         if self.preview is not None:
             preview = self.preview
             self.panels.page_changed.connect(lambda: preview.reload_page_data(full=False))
@@ -155,7 +162,7 @@ class MainWindow(QMainWindow):
 
     def _wire_frame(self) -> None:
         a = self.actions_
-        a.connect(Act.NEW_POST, lambda: self.controller.new_post(self.post_list.filters()["blog"]))
+        a.connect(Act.NEW_POST, self._new_post)
         a.connect(Act.SAVE_VERSION, self._save_version)
         a.connect(Act.QUIT, self.close)
         a.connect(Act.UNDO, lambda: self._focused_text().undo())
@@ -320,6 +327,10 @@ class MainWindow(QMainWindow):
         words = count_words(self.body.toPlainText())
         minutes = reading_minutes(words)
         self.words_label.setText(f"{words:,} words · {minutes} min read")
+
+    def _new_post(self) -> None:
+        blog = self.post_list.filters()["blog"]
+        self.controller.new_post(blog, self.preferences.post_fields())
 
     def _save_version(self) -> None:
         from editor.ui.writing.conflict_dialog import SaveVersionDialog

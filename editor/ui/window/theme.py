@@ -49,15 +49,34 @@ DARK = Colors(
 )
 
 
+_chosen = "system"  # Preferences ▸ Appearance (system|light|dark), set by set_color_scheme()
+
+
 def is_dark() -> bool:
-    """The scheme in use: ``BYLINE_COLOR_SCHEME`` (light|dark) wins, then the system's."""
+    """The scheme in use: ``BYLINE_COLOR_SCHEME`` (light|dark) wins, then the writer's choice
+    in Preferences, then the system's."""
     forced = os.environ.get("BYLINE_COLOR_SCHEME", "").lower()
     if forced in ("light", "dark"):
         return forced == "dark"
+    if _chosen in ("light", "dark"):
+        return _chosen == "dark"
     scheme = QGuiApplication.styleHints().colorScheme()
     if scheme == Qt.ColorScheme.Unknown:
-        return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        return _system_palette_is_dark()
     return scheme == Qt.ColorScheme.Dark
+
+
+_system_dark: bool | None = None
+
+
+def _system_palette_is_dark() -> bool:
+    """Whether the platform's own palette is dark, read once before ours replaces it (read
+    later, the app's palette would be our own dark one, and "system" could never go light)."""
+    global _system_dark
+    if _system_dark is None:
+        window = QGuiApplication.palette().color(QPalette.ColorRole.Window)
+        _system_dark = window.lightness() < 128
+    return _system_dark
 
 
 def colors() -> Colors:
@@ -98,5 +117,22 @@ def dark_palette() -> QPalette:
 
 def apply_palette(app: QApplication) -> None:
     """Fusion, in the scheme the system asks for; call again when the scheme changes."""
+    _system_palette_is_dark()  # before the first palette of ours
     app.setStyle("Fusion")
     app.setPalette(dark_palette() if is_dark() else app.style().standardPalette())
+
+
+def set_color_scheme(app: QApplication, scheme: str) -> None:
+    """Use ``scheme`` (system|light|dark) from now on and apply it; windows refresh their own
+    colours (``MainWindow._scheme_changed``). The platform is asked too, where it can (Qt 6.8+),
+    so native title bars and dialogs follow."""
+    global _chosen
+    _chosen = scheme if scheme in ("light", "dark") else "system"
+    hints = app.styleHints()
+    if hasattr(hints, "setColorScheme"):
+        if _chosen == "system":
+            hints.unsetColorScheme()
+        else:
+            dark = _chosen == "dark"
+            hints.setColorScheme(Qt.ColorScheme.Dark if dark else Qt.ColorScheme.Light)
+    apply_palette(app)

@@ -92,7 +92,9 @@ class EditorController(QObject):
         store, state = self.store, self._state
         self.executor.submit(lambda: self._jobs.load_post(store, state, post_id), self._loaded)
 
-    def new_post(self, blog_id: int | None = None) -> None:
+    def new_post(self, blog_id: int | None = None, fields: dict[str, str] | None = None) -> None:
+        """Create a post (in ``blog_id``, else the current post's blog) starting with
+        ``fields`` (e.g. the writer's byline), and open it."""
         if self.store is None or self.read_only:
             return
         self.flush()
@@ -104,7 +106,9 @@ class EditorController(QObject):
             self.posts_changed.emit()
             self.form.headline.setFocus()
 
-        self.executor.submit(lambda: self._jobs.new_post(store, state, blog), done, self._failed)
+        self.executor.submit(
+            lambda: self._jobs.new_post(store, state, blog, fields), done, self._failed
+        )
 
     def reload_choices(self) -> None:
         store = self.store
