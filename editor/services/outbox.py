@@ -155,9 +155,11 @@ def process_outbox(
         due = list(
             s.scalars(
                 select(OutboxItem.id)
+                .join(Post, Post.id == OutboxItem.post_id)
                 .where(
                     OutboxItem.state == OutboxState.QUEUED.value,
                     OutboxItem.next_attempt_at <= now,
+                    Post.deleted_at.is_(None),  # a post in the Trash waits; restored, it goes
                 )
                 .order_by(OutboxItem.next_attempt_at)
             )
