@@ -109,6 +109,11 @@ class MainWindow(QMainWindow):
             self.preview = LivePreview(self)
         self.panels = Panels(self)
         self.publishing = PublishingUi(self)
+        from editor.ui.writing.import_ui import ImportUi
+        from editor.ui.writing.trash_ui import TrashUi
+
+        self.trash = TrashUi(self)
+        self.importer = ImportUi(self)
         if self.preview is not None:
             preview = self.preview
             self.panels.page_changed.connect(lambda: preview.reload_page_data(full=False))
