@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from editor.ui.window.actions import Act
 from editor.ui.writing.import_ui import ImportFilesDialog
-from editor.ui.writing.trash_ui import EmptyTrashDialog
 
 HEADLINES = ["Salt flats at dawn", "Quinoa harvest", "Market day in Oruro"]  # oldest first
 
