@@ -74,7 +74,7 @@ class TrashUi(QObject):
         self._viewing_trashed = False
         self._leaving: set[int] = set()  # being deleted; the next post has not opened yet
         self.offer = UndoOffer()
-        window.statusBar().addWidget(self.offer)
+        window.statusBar().insertPermanentWidget(0, self.offer)  # messages never cover it
         self._offer_timer = QTimer(self, singleShot=True, interval=UNDO_OFFER_MS)
         self._offer_timer.timeout.connect(self._withdraw_offer)
         self.offer.undo_clicked.connect(self.undo_delete)
