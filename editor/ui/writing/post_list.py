@@ -203,7 +203,9 @@ class PostList(QWidget):
         return self.status.currentData() == TRASH
 
     def show_trash(self, shown: bool) -> None:
-        self.status.setCurrentIndex(max(self.status.findData(TRASH if shown else None), 0))
+        """Switch to the Trash, or from it back to every post (another filter stays as it is)."""
+        if shown != self.in_trash():
+            self.status.setCurrentIndex(max(self.status.findData(TRASH if shown else None), 0))
 
     def row_ids(self) -> list[int]:
         return [

@@ -86,6 +86,7 @@ class TrashUi(QObject):
         a.connect(Act.RESTORE_POST, self.restore_current)
         a.connect(Act.EMPTY_TRASH, self.empty)
         a.connect(Act.SHOW_TRASH, lambda: self.post_list.show_trash(not self.post_list.in_trash()))
+        a.connect(Act.NEW_POST, lambda: self.post_list.show_trash(False))  # a new post is live
         # The Delete key deletes a post only from the list, never a character from the text.
         delete = a[Act.DELETE_POST]
         delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
