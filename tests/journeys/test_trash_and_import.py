@@ -126,6 +126,8 @@ def test_delete_then_restore_it_from_the_trash(journey, db_path):
     bar = j.window.trash.bar
     assert bar.isVisible() and j.window.trash.empty_button.isEnabled()
     assert not j.window.trash.restore_button.isEnabled()  # nothing from the Trash is open
+    actions = j.window.actions_
+    assert not actions[Act.RESTORE_POST].isEnabled() and not actions[Act.DELETE_POST].isEnabled()
 
     _click_row(j, gone)
     j.wait(lambda: _open_headline(j) == gone)
@@ -133,6 +135,7 @@ def test_delete_then_restore_it_from_the_trash(journey, db_path):
     j.wait(lambda: j.window.body.isReadOnly() and j.window.trash.restore_button.isEnabled())
     assert j.window.form.headline.isReadOnly()
     assert "in the Trash" in j.status_text()
+    assert actions[Act.RESTORE_POST].isEnabled()
 
     j.click(j.window.trash.restore_button)
     j.wait(lambda: _listed(j) == HEADLINES[::-1])

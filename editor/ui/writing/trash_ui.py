@@ -120,10 +120,14 @@ class TrashUi(QObject):
         rows = self.post_list.row_ids() if in_trash else []
         self.bar.setVisible(in_trash)
         current = self.controller.current
-        self.restore_button.setEnabled(current is not None and current.id in rows)
-        self.empty_button.setEnabled(bool(rows))
-        self.window.actions_[Act.SHOW_TRASH].setChecked(in_trash)
         trashed = current is not None and current.id in rows
+        writable = not self.controller.read_only
+        self.restore_button.setEnabled(trashed and writable)
+        self.empty_button.setEnabled(bool(rows) and writable)
+        a = self.window.actions_
+        a[Act.RESTORE_POST].setEnabled(trashed and writable)
+        a[Act.DELETE_POST].setEnabled(not in_trash and current is not None and writable)
+        a[Act.SHOW_TRASH].setChecked(in_trash)
         if trashed != self._viewing_trashed:
             self._viewing_trashed = trashed
             locked = trashed or self.controller.read_only
