@@ -39,3 +39,26 @@ def test_leaving_the_trash_view_keeps_any_other_status_filter(qtbot):
     assert posts.in_trash()
     posts.show_trash(False)
     assert posts.status.currentData() is None and posts.status.currentText() == "Any status"
+
+
+def test_a_post_left_open_when_it_went_to_the_trash_is_not_reopened(tmp_path):
+    from editor.model import PostContent
+    from editor.services import blogs, posts, trash
+    from editor.store.database import open_store
+    from editor.ui.window import jobs
+
+    db = tmp_path / "byline.sqlite3"
+    store = open_store(db)
+    with store.session() as s:
+        blog = blogs.default_blog(s)
+        kept = posts.create_post(s, PostContent(headline="Kept"), blog=blog).id
+        gone = posts.create_post(s, PostContent(headline="Gone"), blog=blog)
+        gone_uuid = gone.uuid
+        trash.trash_post(s, gone.id)
+    store.close()
+    opened = jobs.open_and_start(jobs.EditState(), str(db), False, gone_uuid)
+    try:
+        assert opened.post is not None and opened.post.id == kept
+        assert [p.id for p in opened.posts] == [kept]
+    finally:
+        opened.store.close()
