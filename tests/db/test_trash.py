@@ -140,6 +140,8 @@ def test_the_outbox_does_not_push_a_post_in_the_trash_until_it_is_restored(store
     assert outbox.process_outbox(store, later, **kwargs) == []
     with store.session() as s:
         assert s.get(OutboxItem, item_id).state == "queued"  # waiting, not failed
+        [row] = outbox.list_outbox(s)
+        assert row.headline == "Queued (in the Trash: waits until restored)"
     with pytest.raises(InputError, match="in the Trash"):
         push_post(store, post_id, "site", secrets=secrets, photos=[],
                   client_factory=_failing_client(calls))  # fmt: skip
