@@ -23,9 +23,20 @@ log = logging.getLogger("byline")
 
 
 def _command_modules() -> list[ModuleType]:
-    from editor.cli import blogs, config, edit, photos, posts, publish, render, sidebar, targets
+    from editor.cli import (
+        blogs,
+        config,
+        edit,
+        photos,
+        posts,
+        publish,
+        render,
+        sidebar,
+        targets,
+        trash,
+    )
 
-    return [posts, edit, render, photos, blogs, sidebar, targets, publish, config]
+    return [posts, trash, edit, render, photos, blogs, sidebar, targets, publish, config]
 
 
 def build_parser() -> argparse.ArgumentParser:

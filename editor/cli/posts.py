@@ -7,13 +7,16 @@ from pathlib import Path
 
 from editor.cli.context import CommandContext
 from editor.errors import InputError
-from editor.formats.bundle import is_bundle
-from editor.formats.markdown_file import ParsedPost, local_time, read_post_file
+from editor.formats.markdown_file import local_time
 from editor.formats.post_json import post_to_json, revision_to_json
 from editor.model import PostStatus
 from editor.services import blogs, posts
-from editor.services.bundles import import_bundle
-from editor.services.importing import export_markdown, import_parsed
+from editor.services.importing import (
+    UnreadableFilesError,
+    export_markdown,
+    import_items,
+    read_import_files,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -74,30 +77,14 @@ def cmd_import(ctx: CommandContext) -> int:
     """Read every Markdown file first; if any is malformed, report them all and import
     nothing. Bundles (folders or .zip files from `byline export`) are checked as they are
     imported; everything goes in one transaction, so a failure anywhere imports nothing."""
-    missing = [str(f) for f in ctx.args.files if not f.exists()]
-    if missing:
-        raise InputError(f"no such file: {', '.join(missing)}")
-    items: list[Path | ParsedPost] = []
-    errors: list[str] = []
-    for path in ctx.args.files:
-        if is_bundle(path):
-            items.append(path)
-            continue
-        try:
-            items.append(read_post_file(path))
-        except InputError as exc:
-            errors.append(str(exc))
-    if errors:
-        for message in errors:
+    try:
+        items = read_import_files(ctx.args.files)
+    except UnreadableFilesError as exc:
+        for message in exc.problems:
             ctx.warn(message)
-        raise InputError(f"nothing imported: {len(errors)} file(s) could not be read")
+        raise
     with ctx.store.session() as session:
-        ids = [
-            import_bundle(session, item).id
-            if isinstance(item, Path)
-            else import_parsed(session, item).id
-            for item in items
-        ]
+        ids = [post.id for post in import_items(session, items)]
     if ctx.args.json:
         ctx.print_json(ids)
     else:
@@ -135,6 +122,8 @@ def cmd_show(ctx: CommandContext) -> int:
         post = posts.get_post(session, ctx.args.post)
         data = post_to_json(post)
         local = local_time(post.published_at, post.published_tz)
+        if post.deleted_at is not None:
+            ctx.warn(f"post {post.id} is in the Trash (byline trash restore {post.id})")
     if ctx.args.json:
         ctx.print_json(data)
         return 0

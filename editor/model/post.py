@@ -83,6 +83,7 @@ class Post(Base):
         Index("ix_posts_updated_at", "updated_at"),
         Index("ix_posts_status_updated_at", "status", "updated_at"),
         Index("ix_posts_blog_updated_at", "blog_id", "updated_at"),
+        Index("ix_posts_deleted_at", "deleted_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -104,6 +105,8 @@ class Post(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
+    # Set while the post is in the Trash: hidden from lists, search, the sidebar and the outbox.
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, default=None)
 
     blog: Mapped[Blog] = relationship(lazy="joined")
 

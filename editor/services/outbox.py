@@ -89,7 +89,7 @@ def enqueue(
 
 def list_outbox(session: Session, *, include_finished: bool = False) -> list[OutboxRow]:
     stmt = (
-        select(OutboxItem, Post.headline)
+        select(OutboxItem, Post.headline, Post.deleted_at)
         .join(Post, Post.id == OutboxItem.post_id)
         .order_by(OutboxItem.created_at)
     )
@@ -99,7 +99,7 @@ def list_outbox(session: Session, *, include_finished: bool = False) -> list[Out
         OutboxRow(
             i.id,
             i.post_id,
-            headline,
+            f"{headline} (in the Trash: waits until restored)" if deleted_at else headline,
             i.target.name,
             i.requested_status,
             i.state,
@@ -107,7 +107,7 @@ def list_outbox(session: Session, *, include_finished: bool = False) -> list[Out
             i.next_attempt_at,
             i.last_error,
         )
-        for i, headline in session.execute(stmt)
+        for i, headline, deleted_at in session.execute(stmt)
     ]
 
 
@@ -155,9 +155,11 @@ def process_outbox(
         due = list(
             s.scalars(
                 select(OutboxItem.id)
+                .join(Post, Post.id == OutboxItem.post_id)
                 .where(
                     OutboxItem.state == OutboxState.QUEUED.value,
                     OutboxItem.next_attempt_at <= now,
+                    Post.deleted_at.is_(None),  # a post in the Trash waits; restored, it goes
                 )
                 .order_by(OutboxItem.next_attempt_at)
             )

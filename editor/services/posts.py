@@ -57,8 +57,10 @@ def list_posts(
     status: PostStatus | None = None,
     search: str | None = None,
     limit: int | None = LIST_LIMIT,
+    trashed: bool = False,
 ) -> list[PostSummary]:
-    stmt = _LIST
+    """Posts newest first; those in the Trash only when ``trashed`` (and then only them)."""
+    stmt = _LIST.where(_posts.deleted_at.is_not(None) if trashed else _posts.deleted_at.is_(None))
     if blog is not None:
         stmt = stmt.where(_posts.blog_id == blog)
     if status is not None:

@@ -37,6 +37,7 @@ from editor.services.publish_checks import CheckReport, check_post
 from editor.services.publish_photos import photos_for
 from editor.services.publish_records import Snapshot, load_snapshot, record_media, record_post
 from editor.services.targets import ClientFactory
+from editor.services.trash import refuse_trashed
 from editor.store.database import Store
 
 log = logging.getLogger(__name__)
@@ -123,6 +124,8 @@ def push_post(
     (:func:`~editor.services.publish_photos.photos_for`; a dry run makes no renditions); pass a
     list only to send something else."""
     say = progress or (lambda _msg: None)
+    with store.session() as s:
+        refuse_trashed(s, post_ref, "pushed")
     if photos is None:
         if not dry_run:
             say("preparing the photos")

@@ -236,7 +236,11 @@ def recent_posts(session: Session, blog: Blog, limit: int) -> list[RecentPost]:
     validate_url(blog.site_url, field="blog site URL")
     stmt = (
         select(Post.id, Post.headline, Post.slug, Post.published_at, Post.published_tz)
-        .where(Post.blog_id == blog.id, Post.status == PostStatus.PUBLISHED.value)
+        .where(
+            Post.blog_id == blog.id,
+            Post.status == PostStatus.PUBLISHED.value,
+            Post.deleted_at.is_(None),
+        )
         .order_by(Post.published_at.is_(None), Post.published_at.desc(), Post.id.desc())
         .limit(limit)
     )

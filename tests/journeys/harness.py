@@ -101,6 +101,47 @@ class Journey:
         timer.start()
         return lambda: not timer.isActive()
 
+    def drop_files(self, widget: QWidget, paths: list[Any]) -> bool:
+        """Drag files from a file manager onto ``widget`` (its viewport, for a list) and drop
+        them: enter, move, drop, as the window system delivers them. True if it was taken."""
+        import warnings
+
+        from PySide6.QtCore import QMimeData, QPoint, QPointF, QUrl
+        from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+
+        target = widget.viewport() if hasattr(widget, "viewport") else widget
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+        point = QPoint(target.width() // 2, target.height() // 2)
+        copy, buttons = Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton
+        mods = Qt.KeyboardModifier.NoModifier
+        with warnings.catch_warnings():  # PySide marks the QPoint constructors deprecated
+            warnings.simplefilter("ignore", DeprecationWarning)
+            enter = QDragEnterEvent(point, copy, mime, buttons, mods)
+            move = QDragMoveEvent(point, copy, mime, buttons, mods)
+        QApplication.sendEvent(target, enter)
+        if not enter.isAccepted():
+            return False
+        QApplication.sendEvent(target, move)
+        drop = QDropEvent(QPointF(point), copy, mime, buttons, mods)
+        drop.setAccepted(False)  # as the window system delivers it: nobody has taken it yet
+        QApplication.sendEvent(target, drop)
+        return drop.isAccepted()
+
+    def when_dialog(self, act: Any) -> None:
+        """Call ``act(dialog)`` once a modal dialog is up (for dialogs opened by the next
+        step, which blocks in the dialog's own event loop until ``act`` closes it)."""
+        from PySide6.QtCore import QTimer
+
+        def look() -> None:
+            dialog = QApplication.activeModalWidget()
+            if dialog is None:
+                QTimer.singleShot(10, look)
+            else:
+                act(dialog)
+
+        QTimer.singleShot(0, look)
+
     def caret_to_end(self) -> None:
         self.focus(self.window.body)
         self.window.body.moveCursor(QTextCursor.MoveOperation.End)

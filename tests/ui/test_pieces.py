@@ -42,7 +42,8 @@ def test_registry_gives_every_action_one_qaction_with_its_shortcut(qtbot):
     qtbot.addWidget(window)
     registry = ActionRegistry(window)
     registry.fill_menus(window.menuBar())
-    shortcuts = [registry[a].shortcut().toString() for a in Act if registry[a].shortcut()]
+    keys = [registry[a].shortcut() for a in Act]
+    shortcuts = [k.toString() for k in keys if not k.isEmpty()]  # several have none
     assert len(shortcuts) == len(set(shortcuts)), "two actions share a shortcut"
     assert registry[Act.BOLD].shortcut().toString() == "Ctrl+B"
     assert registry[Act.LINK].shortcut().toString() == "Ctrl+K"

@@ -36,6 +36,9 @@ class Spec:
 class Act(enum.Enum):
     NEW_POST = Spec("&New Post", Key.New, "&File", True, "SP_FileIcon",
                     writes=True)  # fmt: skip
+    IMPORT = Spec("&Import…", "Ctrl+Shift+I", "&File",
+                  tip="Import Markdown files or export bundles (or drop them on the post list)",
+                  writes=True)  # fmt: skip
     SAVE_VERSION = Spec("Save &Version…", "Ctrl+Shift+S", "&File", True,
                         "SP_DialogSaveButton", "Keep a named snapshot",
                         writes=True)  # fmt: skip
@@ -67,7 +70,15 @@ class Act(enum.Enum):
                  writes=True)  # fmt: skip
     BULLETS = Spec("Bulleted &List", "Ctrl+Shift+8", "F&ormat", True,
                    tip="List (Ctrl+Shift+8)", writes=True)  # fmt: skip
+    DELETE_POST = Spec("&Delete Post", "Del", "&Edit",
+                       tip="Move the post to the Trash (Undo brings it back)",
+                       writes=True)  # fmt: skip
+    RESTORE_POST = Spec("Restore from &Trash", None, "&Edit",
+                        tip="Take the post out of the Trash", writes=True)  # fmt: skip
+    EMPTY_TRASH = Spec("&Empty Trash…", None, "&Edit", tip="Delete the posts in the Trash for good",
+                       writes=True)  # fmt: skip
     FIND_POSTS = Spec("&Search Posts", "Ctrl+E", "&View", tip="Search all posts (Ctrl+E)")
+    SHOW_TRASH = Spec("&Trash", None, "&View", tip="Show the posts in the Trash")
     PREVIEW = Spec("&Preview", "F8", "&View", tip="Show or hide the live preview (F8)")
     HISTORY = Spec("Revision &History", "Ctrl+Shift+H", "&View")
     PHOTOS = Spec("&Photos", "Ctrl+Shift+F", "&View", tip="Photos of this post")

@@ -95,6 +95,8 @@ def open_and_start(
                 post = get_post(s, last_uuid)
             except NotFoundError:
                 post = None
+            if post is not None and post.deleted_at is not None:
+                post = None  # left open when it went to the Trash: open the newest instead
         if post is None and posts:
             post = get_post(s, posts[0].id)
         data = _data(post) if post is not None else None
@@ -112,15 +114,23 @@ def choices(store: Store) -> Choices:
     return Choices(blogs, [(st.value, st.label) for st in PostStatus])
 
 
+TRASH = "trash"  # the post list's status filter value that shows the Trash
+
+
 def list_posts(
     store: Store, *, blog: int | None, status: str | None, search: str
 ) -> list[PostSummary]:
     from editor.model import PostStatus
     from editor.services import posts
 
+    trashed = status == TRASH
     with store.reading() as s:
         return posts.list_posts(
-            s, blog=blog, status=PostStatus(status) if status else None, search=search or None
+            s,
+            blog=blog,
+            status=PostStatus(status) if status and not trashed else None,
+            search=search or None,
+            trashed=trashed,
         )
 
 

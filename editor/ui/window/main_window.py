@@ -117,6 +117,11 @@ class MainWindow(QMainWindow):
         from editor.ui.preferences.mount import PreferencesUi
 
         self.preferences = PreferencesUi(self, self.config or Config.load_or_defaults()[0])
+        from editor.ui.writing.import_ui import ImportUi
+        from editor.ui.writing.trash_ui import TrashUi
+
+        self.trash = TrashUi(self)
+        self.importer = ImportUi(self)
         if self.preview is not None:
             preview = self.preview
             self.panels.page_changed.connect(lambda: preview.reload_page_data(full=False))

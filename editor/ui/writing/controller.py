@@ -123,6 +123,18 @@ class EditorController(QObject):
         self.current_post_changed.emit(data)
         self.load_revisions()
 
+    def close_post(self) -> None:
+        """Show no post (the last one went to the Trash): empty views, nothing to save."""
+        from editor.model import PostContent
+
+        self.autosave.cancel()
+        self.current = None
+        blog = self.form.blog.currentData()
+        self.form.show_post(blog, "draft", PostContent().to_json() | {"published_at": None})
+        self.body.set_text("")
+        self.autosave.cancel()
+        self.current_post_changed.emit(None)
+
     def body_text(self) -> str:
         return self.body.toPlainText()
 

@@ -4,9 +4,11 @@ the user picked and shows the rows it is given."""
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QDropEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -19,12 +21,75 @@ from PySide6.QtWidgets import (
 
 SEARCH_DELAY_MS = 250
 ID_ROLE = Qt.ItemDataRole.UserRole
+TRASH = "trash"  # the status filter's value for the Trash (see editor.ui.window.jobs)
 
 
 def when(dt: datetime) -> str:
     local = dt.astimezone()
     today = datetime.now().astimezone().date()
     return local.strftime("%H:%M") if local.date() == today else local.strftime("%Y-%m-%d")
+
+
+class PostTree(QTreeWidget):
+    """The list itself. Takes dropped files (``files_dropped``) and, while a deleted post can be
+    brought back (``can_undo``), answers Undo with ``undo_requested`` instead of the editor."""
+
+    files_dropped = Signal(list)  # [Path]
+    undo_requested = Signal()
+    can_undo = False
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="posts")
+        self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)
+
+    def undo(self) -> None:  # Edit > Undo while the list has the focus
+        if self.can_undo:
+            self.undo_requested.emit()
+
+    def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and self.can_undo
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.Undo)
+        ):
+            event.accept()  # Ctrl+Z here undoes the delete, not the last edit of the body
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.can_undo and event.matches(QKeySequence.StandardKey.Undo):
+            self.undo_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+    def dragEnterEvent(self, event: Any) -> None:
+        if _local_files(event):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: Any) -> None:
+        if _local_files(event):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = _local_files(event)
+        if not files:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        self.files_dropped.emit(files)
+
+
+def _local_files(event: Any) -> list[Path]:
+    mime = event.mimeData()
+    if mime is None or not mime.hasUrls():
+        return []
+    return [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
 
 
 class PostList(QWidget):
@@ -38,7 +103,8 @@ class PostList(QWidget):
         self.search.setClearButtonEnabled(True)
         self.blog = QComboBox(objectName="blog_filter")
         self.status = QComboBox(objectName="status_filter")
-        self.tree = QTreeWidget(objectName="posts")
+        self.tree = PostTree()
+        self.tree.setAccessibleName("Posts")
         self.tree.setHeaderLabels(["Headline", "Status", "Updated"])
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
@@ -79,6 +145,9 @@ class PostList(QWidget):
             combo.addItem(everything, None)
             for value, label in items:
                 combo.addItem(label, value)
+            if combo is self.status:
+                combo.insertSeparator(combo.count())
+                combo.addItem("Trash", TRASH)
             i = combo.findData(current)
             combo.setCurrentIndex(max(i, 0))
         self._showing = False
@@ -128,6 +197,15 @@ class PostList(QWidget):
         item.setText(1, status)
         item.setText(2, when(updated))
         return True
+
+    def in_trash(self) -> bool:
+        """The list shows the posts in the Trash."""
+        return self.status.currentData() == TRASH
+
+    def show_trash(self, shown: bool) -> None:
+        """Switch to the Trash, or from it back to every post (another filter stays as it is)."""
+        if shown != self.in_trash():
+            self.status.setCurrentIndex(max(self.status.findData(TRASH if shown else None), 0))
 
     def row_ids(self) -> list[int]:
         return [
