@@ -63,7 +63,9 @@ def test_no_updated_line_without_a_change_by_the_writer():
 
 def test_updated_line_when_the_writer_changed_the_post_later():
     _, doc = _page()
-    assert doc.find(class_="updated").text() == "Updated November 21, 2026, 5:00 a.m. UTC\u221204:00"
+    assert (
+        doc.find(class_="updated").text() == "Updated November 21, 2026, 5:00 a.m. UTC\u221204:00"
+    )
 
 
 @pytest.mark.parametrize(
@@ -89,11 +91,11 @@ def test_headline_deck_title_and_caption_get_the_bodys_curly_quotes():
     assert doc.find("title").text().startswith("Lima\u2019s \u201cbest\u201d radio |")
     caption = doc.find("figure", class_="lead-photo").find(class_="caption").text()
     assert caption == "The \u201cnew\u201d mast \u2013 at dusk\u2026"
-    assert data.headline == "Lima's \"best\" radio"  # the stored text is unchanged
+    assert data.headline == 'Lima\'s "best" radio'  # the stored text is unchanged
 
 
 def test_inline_photo_captions_are_curly_too():
-    photo = PhotoView(src="images/b.jpg", width=4, height=3, alt="b", caption="Ana's \"mast\"")
+    photo = PhotoView(src="images/b.jpg", width=4, height=3, alt="b", caption='Ana\'s "mast"')
     html = BodyRenderer(resolve_photo={"7": photo}.get).render_full("![b](photo:7)").html
     assert "Ana\u2019s \u201cmast\u201d" in unescape(html)
 
