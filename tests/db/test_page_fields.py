@@ -224,3 +224,9 @@ def test_migration_0006_upgrades_a_0004_database_keeping_posts_and_search(tmp_pa
             assert [r.id for r in posts.list_posts(s, search="sunlight")] == [1]
     finally:
         store.close()
+
+
+def test_show_prints_a_date_alone_without_a_time(run, old_post):
+    _, out, _ = run("show", "1")
+    line = next(x for x in out.splitlines() if x.startswith("published_at"))
+    assert line.split()[-1] == "2011-05-03"
