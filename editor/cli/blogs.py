@@ -14,6 +14,7 @@ from editor.services import blogs
 _SETTINGS = {
     "url": "site_url", "theme": "theme", "language": "language", "role": "default_byline_role",
     "description": "description", "comments_url": "comments_url_pattern", "logo": "logo_path",
+    "tag_url": "tag_url_pattern",
     "sidebar_count": "sidebar_count", "sidebar_auto": "sidebar_auto", "target": "default_target",
 }  # fmt: skip
 
@@ -53,6 +54,10 @@ def _setting_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--role", metavar="R", help="default byline role, e.g. 'Guest blogger'")
     p.add_argument("--description", metavar="D")
     p.add_argument("--comments-url", metavar="PATTERN", help="e.g. '{post_url}#comments'")
+    p.add_argument(
+        "--tag-url", metavar="PATTERN",
+        help="where a tag's page is, e.g. '{blog_url}/tag/{tag}/' ('' : tags are plain labels)",
+    )  # fmt: skip
     p.add_argument("--logo", metavar="FILE", help="an image file ('' for none)")
     p.add_argument("--sidebar-count", type=int, metavar="N", help="newest posts in the sidebar")
     p.add_argument("--sidebar-auto", choices=["on", "off"], help="fill the sidebar on refresh")

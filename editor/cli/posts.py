@@ -124,11 +124,15 @@ def cmd_show(ctx: CommandContext) -> int:
         local = local_time(post.published_at, post.published_tz)
         if post.deleted_at is not None:
             ctx.warn(f"post {post.id} is in the Trash (byline trash restore {post.id})")
+        date_only = post.published_date_only
     if ctx.args.json:
         ctx.print_json(data)
         return 0
     body = data.pop("body")
-    data["published_at"] = local.isoformat() if local else ""
+    if local is not None and date_only:
+        data["published_at"] = local.date().isoformat()  # no made-up midnight
+    else:
+        data["published_at"] = local.isoformat() if local else ""
     width = max(len(k) for k in data)
     for key, value in data.items():
         shown = ", ".join(value) if isinstance(value, list) else value

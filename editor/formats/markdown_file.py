@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
@@ -19,7 +20,7 @@ from editor.services.slugs import make_slug
 
 KNOWN_KEYS = {
     "blog", "headline", "deck", "byline", "byline_role", "date", "timezone", "slug", "tags",
-    "categories", "status", "editor_note", "lead_photo", "uuid",
+    "categories", "status", "editor_note", "lead_photo", "uuid", "comments_url", "updated",
 }  # fmt: skip
 LEAD_PHOTO_KEYS = {"file", "caption", "credit", "alt"}
 
@@ -42,6 +43,8 @@ class ParsedPost:
     status: PostStatus = PostStatus.DRAFT
     uuid: str | None = None
     lead_photo: LeadPhotoRef | None = None
+    comments_url: str = ""
+    revised_at: datetime | None = None  # ``updated:``: the writer's last change after publication
     unknown_keys: list[str] = field(default_factory=list)
 
 
@@ -112,9 +115,19 @@ def parse_post_text(
         return [str(v) for v in value if str(v).strip()]
 
     try:
-        published_at, tz_name = parse_date(meta.get("date"), meta.get("timezone"))
+        published_at, tz_name, date_only = parse_when(meta.get("date"), meta.get("timezone"))
     except ValueError as exc:
         raise FrontMatterError(source, line_of("date"), str(exc)) from None
+    try:
+        revised_at = parse_when(meta.get("updated"), meta.get("timezone"))[0]
+    except ValueError as exc:
+        raise FrontMatterError(source, line_of("updated"), str(exc)) from None
+    comments_url = text_field("comments_url").strip()
+    if comments_url:
+        try:
+            comments_url = check_comments_url(comments_url)
+        except ValueError as exc:
+            raise FrontMatterError(source, line_of("comments_url"), str(exc)) from None
     try:
         status = PostStatus.parse(str(meta["status"])) if meta.get("status") else PostStatus.DRAFT
     except ValueError as exc:
@@ -129,6 +142,7 @@ def parse_post_text(
         byline_role=text_field("byline_role"),
         published_at=published_at,
         published_tz=tz_name,
+        published_date_only=date_only,
         slug=slug,
         # A slug that is just the headline's keeps following the headline.
         slug_auto=not slug or slug == make_slug(headline),
@@ -144,6 +158,8 @@ def parse_post_text(
         status=status,
         uuid=text_field("uuid") or None,
         lead_photo=_lead_photo(meta.get("lead_photo"), source, line_of("lead_photo"), base_dir),
+        comments_url=comments_url,
+        revised_at=revised_at,
         unknown_keys=sorted(set(meta) - KNOWN_KEYS),
     )
 
@@ -174,27 +190,58 @@ def _lead_photo(
 def parse_date(value: Any, tz_name: Any = None) -> tuple[datetime | None, str]:
     """A front-matter date: an ISO 8601 date-time (with offset), or a date. Returns the UTC
     instant and the zone to show it in (an IANA name or a ``+HH:MM`` offset)."""
+    when, label, _date_only = parse_when(value, tz_name)
+    return when, label
+
+
+_DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_when(value: Any, tz_name: Any = None) -> tuple[datetime | None, str, bool]:
+    """Like :func:`parse_date`, and whether the value was a date without a time (then the
+    instant is midnight of that day in the zone, and the page shows the date alone)."""
     if value in (None, ""):
-        return None, ""
+        return None, "", False
     zone: tzinfo | None = None
     if tz_name:
-        try:
-            zone = ZoneInfo(str(tz_name))
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unknown timezone {tz_name!r}") from None
+        zone = _zone_named(str(tz_name))
+    date_only = False
     if isinstance(value, datetime):
         moment = value
     elif isinstance(value, date):
-        moment = datetime.combine(value, time(0, 0))
+        moment, date_only = datetime.combine(value, time(0, 0)), True
     else:
+        text = str(value).strip()
         try:
-            moment = datetime.fromisoformat(str(value).strip())
+            moment = datetime.fromisoformat(text)
         except ValueError:
             raise ValueError(f"date {value!r} is not an ISO 8601 date or date-time") from None
+        date_only = bool(_DATE_ONLY.fullmatch(text))
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=zone or UTC)
     label = str(tz_name) if tz_name else _offset_label(moment)
-    return moment.astimezone(UTC), label
+    return moment.astimezone(UTC), label, date_only
+
+
+def _zone_named(name: str) -> tzinfo:
+    """An IANA zone, or a ``+HH:MM`` offset (how a date-only post keeps a zone given as one)."""
+    if re.fullmatch(r"[+-]\d{2}:\d{2}", name):
+        return zone_for(name)
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"unknown timezone {name!r}") from None
+
+
+def check_comments_url(url: str) -> str:
+    """A post's own comments link: an absolute http(s) URL, or ValueError saying why not."""
+    text = url.strip()
+    parts = urlsplit(text)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"comments_url {text!r} is not an http:// or https:// address")
+    if any(ch.isspace() or ord(ch) < 32 for ch in text):
+        raise ValueError(f"comments_url {text!r} contains spaces or control characters")
+    return text
 
 
 def _offset_label(moment: datetime) -> str:
@@ -228,6 +275,8 @@ def dump_post(
     blog: str,
     status: PostStatus,
     uuid: str | None = None,
+    comments_url: str = "",
+    revised_at: datetime | None = None,
     extra: dict[str, Any] | None = None,
 ) -> str:
     """Front matter plus body, in the form :func:`parse_post_text` reads back exactly."""
@@ -237,9 +286,15 @@ def dump_post(
     if content.published_at is not None:
         local = local_time(content.published_at, content.published_tz)
         assert local is not None
-        meta["date"] = local.isoformat()
-        if content.published_tz and not re.fullmatch(r"[+-]\d{2}:\d{2}", content.published_tz):
-            meta["timezone"] = content.published_tz
+        if content.published_date_only:
+            meta["date"] = local.date()  # YAML writes a plain date: read back as date-only
+            if content.published_tz and content.published_tz != "+00:00":
+                meta["timezone"] = content.published_tz
+        else:
+            meta["date"] = local.isoformat()
+            offset = re.fullmatch(r"[+-]\d{2}:\d{2}", content.published_tz)
+            if content.published_tz and not offset:
+                meta["timezone"] = content.published_tz
     meta["slug"] = content.slug
     meta["tags"] = list(content.tags)
     meta["categories"] = list(content.categories)
@@ -248,6 +303,12 @@ def dump_post(
         meta["editor_note"] = content.editor_note
     if uuid:
         meta["uuid"] = uuid
+    if comments_url:
+        meta["comments_url"] = comments_url
+    if revised_at is not None:
+        revised = local_time(revised_at, content.published_tz)
+        assert revised is not None
+        meta["updated"] = revised.isoformat()
     if extra:
         meta.update(extra)
     front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=100)

@@ -17,6 +17,7 @@ def blog_to_json(blog: Blog) -> dict[str, Any]:
         "language": blog.language,
         "default_byline_role": blog.default_byline_role,
         "comments_url_pattern": blog.comments_url_pattern,
+        "tag_url_pattern": blog.tag_url_pattern,
         "logo_path": blog.logo_path,
         "sidebar_auto": blog.sidebar_auto,
         "sidebar_count": blog.sidebar_count,
@@ -36,6 +37,8 @@ def post_to_json(post: Post) -> dict[str, Any]:
         "updated_at": post.updated_at.isoformat(),
     }
     data.update(post.content().to_json())
+    data["revised_at"] = post.revised_at.isoformat() if post.revised_at else None
+    data["comments_url"] = post.comments_url
     return data
 
 

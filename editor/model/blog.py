@@ -26,6 +26,8 @@ class Blog(Base):
     language: Mapped[str] = mapped_column(String(35), default="en")
     default_byline_role: Mapped[str] = mapped_column(String(200), default=DEFAULT_ROLE)
     comments_url_pattern: Mapped[str] = mapped_column(String(500), default="")
+    # Where a tag's page is, e.g. "{blog_url}/tag/{tag}/" ("" = tags are shown as plain labels).
+    tag_url_pattern: Mapped[str] = mapped_column(String(500), default="")
     # A path to an image file on this computer ("" for none). Kept as a path, not bytes, so the
     # database stays small and the render step copies the file into the export like any asset.
     logo_path: Mapped[str] = mapped_column(String(1000), default="")

@@ -50,6 +50,9 @@ class PostContent:
     byline_role: str = ""
     published_at: datetime | None = None
     published_tz: str = ""
+    # The date is known but not the time (a front-matter ``date: 2011-05-03``): the page shows
+    # the date alone, and ``published_at`` holds midnight of that day in ``published_tz``.
+    published_date_only: bool = False
     slug: str = ""
     slug_auto: bool = True
     tags: list[str] = field(default_factory=list)
@@ -95,6 +98,7 @@ class Post(Base):
     byline_role: Mapped[str] = mapped_column(String(200), default="")
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     published_tz: Mapped[str] = mapped_column(String(64), default="")
+    published_date_only: Mapped[bool] = mapped_column(Boolean, default=False)
     slug: Mapped[str] = mapped_column(String(200))
     slug_auto: Mapped[bool] = mapped_column(Boolean, default=True)
     tags: Mapped[list[str]] = mapped_column(JSON, default=list)
@@ -104,6 +108,11 @@ class Post(Base):
     status: Mapped[str] = mapped_column(String(32), default=PostStatus.DRAFT.value)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # When the writer last changed the text of the post after it was published: the page's
+    # "Updated" line. Not ``updated_at``, which also moves on imports, moves and status changes.
+    revised_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, default=None)
+    # This post's own comments page ("" = the blog's comments URL pattern decides).
+    comments_url: Mapped[str] = mapped_column(String(1000), default="")
     version: Mapped[int] = mapped_column(Integer, nullable=False)
     # Set while the post is in the Trash: hidden from lists, search, the sidebar and the outbox.
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, default=None)
@@ -120,6 +129,7 @@ class Post(Base):
             byline_role=self.byline_role,
             published_at=self.published_at,
             published_tz=self.published_tz,
+            published_date_only=bool(self.published_date_only),
             slug=self.slug,
             slug_auto=self.slug_auto,
             tags=list(self.tags or []),

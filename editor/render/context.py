@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from editor.formats.markdown_file import zone_for
 from editor.model import DEFAULT_THEME, Post
 from editor.render.views import PhotoView, SidebarEntry
+from editor.services.slugs import make_slug
 
 __all__ = ["BlogInfo", "PageData", "PhotoView", "SidebarEntry", "page_data_for"]
 
@@ -26,6 +27,7 @@ class BlogInfo:
     description: str = ""
     comments_url_pattern: str = ""  # e.g. "{post_url}#comments"; also {slug}, {uuid}
     theme: str = DEFAULT_THEME
+    tag_url_pattern: str = ""  # e.g. "{blog_url}/tag/{tag}/" ("" = tags are plain labels)
 
 
 @dataclass
@@ -40,7 +42,8 @@ class PageData:
     role: str = ""
     published_at: datetime | None = None  # aware
     display_tz: str = ""  # IANA name or "+HH:MM"; empty means UTC
-    updated_at: datetime | None = None
+    date_only: bool = False  # the date is known, the time is not: the page shows the date
+    updated_at: datetime | None = None  # the writer's last change after publication
     slug: str = ""
     tags: list[str] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
@@ -48,6 +51,7 @@ class PageData:
     lead_photo: PhotoView | None = None
     sidebar: list[SidebarEntry] = field(default_factory=list)
     photos: dict[str, PhotoView] = field(default_factory=dict)  # ![alt](photo:ID) in the body
+    own_comments_url: str = ""  # the post's own comments link; wins over the blog's pattern
 
     @property
     def canonical_url(self) -> str:
@@ -59,6 +63,8 @@ class PageData:
 
     @property
     def comments_url(self) -> str:
+        if self.own_comments_url:
+            return self.own_comments_url
         pattern = self.blog.comments_url_pattern.strip()
         if not pattern:
             return ""
@@ -68,6 +74,22 @@ class PageData:
             return pattern.format_map(values)
         except (KeyError, IndexError, ValueError):
             return ""  # a pattern with unknown placeholders shows no comment links
+
+    @property
+    def tag_links(self) -> list[tuple[str, str]]:
+        """(tag, URL of its page) for each tag; the URL is "" when the blog has no pattern."""
+        pattern = self.blog.tag_url_pattern.strip()
+        links = []
+        for tag in self.tags:
+            url = ""
+            if pattern:
+                values = {"tag": make_slug(tag), "blog_url": self.blog.url.rstrip("/")}
+                try:
+                    url = pattern.format_map(values)
+                except (KeyError, IndexError, ValueError):
+                    url = ""
+            links.append((tag, url))
+        return links
 
     def local_published(self) -> datetime | None:
         return (
@@ -89,6 +111,7 @@ def page_data_for(session: Session, post: Post) -> PageData:
             description=blog.description,
             comments_url_pattern=blog.comments_url_pattern,
             theme=blog.theme or DEFAULT_THEME,
+            tag_url_pattern=blog.tag_url_pattern or "",
         ),
         headline=post.headline,
         body=post.body,
@@ -97,9 +120,11 @@ def page_data_for(session: Session, post: Post) -> PageData:
         role=post.byline_role,
         published_at=post.published_at,
         display_tz=post.published_tz,
-        updated_at=post.updated_at,
+        date_only=bool(post.published_date_only),
+        updated_at=post.revised_at,
         slug=post.slug,
         tags=list(post.tags or []),
         categories=list(post.categories or []),
         uuid=post.uuid,
+        own_comments_url=post.comments_url or "",
     )

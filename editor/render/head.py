@@ -31,6 +31,15 @@ def _iso(moment: datetime | None) -> str:
     return moment.isoformat(timespec="seconds") if moment else ""
 
 
+def _published_iso(data: PageData) -> str:
+    """The publication moment, or its date alone when no time is known (never a made-up
+    midnight)."""
+    published = data.local_published()
+    if published is not None and data.date_only:
+        return published.date().isoformat()
+    return _iso(published)
+
+
 def meta_tags(data: PageData) -> list[MetaTag]:
     tags: list[MetaTag] = []
 
@@ -53,7 +62,7 @@ def meta_tags(data: PageData) -> list[MetaTag]:
         add("property", "og:image:width", str(photo.width))
         add("property", "og:image:height", str(photo.height))
         add("property", "og:image:alt", photo.alt)
-    add("property", "article:published_time", _iso(data.local_published()))
+    add("property", "article:published_time", _published_iso(data))
     add("property", "article:modified_time", _iso(data.local_updated()))
     for section in data.categories[:1]:
         add("property", "article:section", section)
@@ -70,8 +79,8 @@ def meta_tags(data: PageData) -> list[MetaTag]:
 
 def json_ld(data: PageData) -> dict[str, Any]:
     """schema.org ``NewsArticle`` for the page."""
-    published = data.local_published()
-    modified = data.local_updated() or published
+    published = _published_iso(data)
+    modified = _iso(data.local_updated()) or published
     article: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -80,9 +89,9 @@ def json_ld(data: PageData) -> dict[str, Any]:
         "inLanguage": data.blog.language,
     }
     if published:
-        article["datePublished"] = _iso(published)
+        article["datePublished"] = published
     if modified:
-        article["dateModified"] = _iso(modified)
+        article["dateModified"] = modified
     if data.byline:
         author: dict[str, Any] = {"@type": "Person", "name": data.byline}
         if data.role:

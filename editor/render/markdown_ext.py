@@ -25,6 +25,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from editor.render.sanitize import RESERVED_IDS, Removal, url_scheme
+from editor.render.typography import smarten
 from editor.render.views import PhotoView
 
 PhotoResolver = Callable[[str], PhotoView | None]
@@ -199,7 +200,7 @@ def _make_figure(p: etree.Element, img: etree.Element, caption: str, credit: str
     figcaption = etree.SubElement(p, "figcaption")
     if caption:
         span = etree.SubElement(figcaption, "span", {"class": "caption"})
-        span.text = caption
+        span.text = smarten(caption)  # added after smarty ran over the body's text
     if credit:
         span = etree.SubElement(figcaption, "span", {"class": "credit"})
         span.text = credit

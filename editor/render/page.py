@@ -10,7 +10,7 @@ from __future__ import annotations
 import html as html_lib
 import logging
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal
@@ -25,6 +25,7 @@ from editor.render.context import PageData
 from editor.render.head import json_ld_script, meta_tags
 from editor.render.sanitize import Removal
 from editor.render.themes import Theme
+from editor.render.typography import smarten
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +54,7 @@ def render_page(
     is rendered whole."""
     if body is None:
         body = BodyRenderer(resolve_photo=data.photos.get).render_full(data.body)
+    data = typeset(data)
     if theme.error:
         return _failed(data, body, theme, theme.error)
     try:
@@ -100,13 +102,21 @@ def _environment(folder: Path) -> SandboxedEnvironment:
 class When:
     """A moment as the page shows it."""
 
-    iso: str
+    iso: str  # "2026-11-20T08:30:00-04:00", or "2026-11-20" for a date alone
     date: str  # "November 20, 2026"
-    time: str  # "8:30 a.m."
-    zone: str  # "BOT", "UTC−04:00"
+    time: str  # "8:30 a.m." ("" for a date alone)
+    zone: str  # "BOT", "UTC−04:00" ("" for a date alone)
+
+    @property
+    def text(self) -> str:
+        """The whole moment in words: "November 20, 2026, 8:30 a.m. BOT" or the date alone."""
+        return f"{self.date}, {self.time} {self.zone}".strip() if self.time else self.date
 
     @classmethod
-    def of(cls, moment: datetime) -> When:
+    def of(cls, moment: datetime, *, date_only: bool = False) -> When:
+        date = f"{moment:%B} {moment.day}, {moment.year}"
+        if date_only:
+            return cls(iso=moment.date().isoformat(), date=date, time="", zone="")
         hour = moment.hour % 12 or 12
         meridiem = "a.m." if moment.hour < 12 else "p.m."
         zone = moment.tzname() or ""
@@ -117,7 +127,7 @@ class When:
             zone = f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
         return cls(
             iso=moment.isoformat(timespec="seconds"),
-            date=f"{moment:%B} {moment.day}, {moment.year}",
+            date=date,
             time=f"{hour}:{moment:%M} {meridiem}",
             zone=zone,
         )
@@ -128,7 +138,7 @@ def _context(
 ) -> dict[str, Any]:
     published = data.local_published()
     updated = data.local_updated()
-    show_updated = bool(published and updated and updated - published > timedelta(hours=1))
+    show_updated = shows_updated(published, updated, date_only=data.date_only)
     title = f"{data.headline} | {data.blog.name}" if data.headline else data.blog.name
     return {
         "page": data,
@@ -140,14 +150,44 @@ def _context(
         "json_ld": Markup(json_ld_script(data)),
         "canonical_url": data.canonical_url,
         "comments_url": data.comments_url,
+        "tag_links": data.tag_links,
         "home_url": data.blog.url or "#main",
-        "published": When.of(published) if published else None,
+        "published": When.of(published, date_only=data.date_only) if published else None,
         "updated": When.of(updated) if show_updated and updated else None,
         "stylesheets": [(asset_prefix + s.file, s.media) for s in theme.stylesheets],
         "asset_prefix": asset_prefix,
         "generator": f"Byline {__version__}",
         "year": (published or datetime.now()).year,
     }
+
+
+def shows_updated(
+    published: datetime | None, updated: datetime | None, *, date_only: bool = False
+) -> bool:
+    """Whether the page says "Updated": the writer changed the post after it came out (more
+    than an hour later; on a later day when only the publication date is known)."""
+    if published is None or updated is None:
+        return False
+    if date_only:
+        return updated.date() > published.date()
+    return updated - published > timedelta(hours=1)
+
+
+def typeset(data: PageData) -> PageData:
+    """The page's shown text with curly quotes, dashes and ellipses, as the body has them."""
+    blog = replace(data.blog, name=smarten(data.blog.name),
+                   description=smarten(data.blog.description))  # fmt: skip
+    photo = data.lead_photo
+    if photo is not None:
+        photo = replace(photo, caption=smarten(photo.caption))
+    return replace(
+        data,
+        blog=blog,
+        headline=smarten(data.headline),
+        deck=smarten(data.deck),
+        lead_photo=photo,
+        sidebar=[replace(entry, title=smarten(entry.title)) for entry in data.sidebar],
+    )
 
 
 def _failed(data: PageData, body: RenderedBody, theme: Theme, message: str) -> RenderedPage:

@@ -168,6 +168,8 @@ class Sanitizer:
         cleaned = self._cleaner.clean(html)
         if "<img" in cleaned or "<iframe" in cleaned:
             cleaned = _drop_sourceless(cleaned)
+        if "<a" in cleaned:
+            cleaned = _unlink_hrefless(cleaned)
         return cleaned
 
     def audit(self, html: str, *, markdown_only: bool = False) -> list[Removal]:
@@ -207,6 +209,26 @@ def _drop_sourceless(html: str) -> str:
         return tag
 
     return _IFRAME.sub(keep, _IMG.sub(keep, html))
+
+
+_ANCHOR = re.compile(r"""<a\b((?:[^>"']|"[^"]*"|'[^']*')*)>(.*?)</a>""", re.S)
+_HREF = re.compile(r"""\shref=""")
+_KEPT_ON_SPAN = re.compile(r'\s(?:id|class|title|lang|dir)="[^"]*"')
+
+
+def _unlink_hrefless(html: str) -> str:
+    """A link whose target the policy refused is left as ``<a>`` without ``href``: still
+    link-coloured, yet going nowhere. Make it plain text (a span where it carries an id or
+    class a reader or a footnote may need)."""
+
+    def unlink(match: re.Match[str]) -> str:
+        attributes = match.group(1)
+        if _HREF.search(_strip_quoted(attributes)):
+            return match.group(0)
+        kept = "".join(_KEPT_ON_SPAN.findall(attributes))
+        return f"<span{kept}>{match.group(2)}</span>" if kept else match.group(2)
+
+    return _ANCHOR.sub(unlink, html)
 
 
 def _strip_quoted(tag: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,8 @@ DEFAULT_BLOG_NAME = "My Blog"
 # The settings a user can change, each with the check it must pass.
 EDITABLE = (
     "name", "site_url", "description", "theme", "language", "default_byline_role",
-    "comments_url_pattern", "logo_path", "sidebar_auto", "sidebar_count", "default_target",
+    "comments_url_pattern", "tag_url_pattern", "logo_path", "sidebar_auto", "sidebar_count",
+    "default_target",
 )  # fmt: skip
 
 
@@ -70,6 +72,7 @@ def get_or_create_blog(session: Session, name: str, **settings: str) -> Blog:
             language=settings.get("language", "en"),
             default_byline_role=settings.get("default_byline_role", DEFAULT_ROLE),
             comments_url_pattern=settings.get("comments_url_pattern", ""),
+            tag_url_pattern=settings.get("tag_url_pattern", ""),
         )
         session.add(blog)
         session.flush()
@@ -85,8 +88,8 @@ def default_blog(session: Session) -> Blog:
 def create_blog(session: Session, name: str, **settings: Any) -> Blog:
     """A new blog. Refuses a name already taken (names compare without case)."""
     blog = Blog(name="", site_url="", description="", theme="newsroom", language="en",
-                default_byline_role=DEFAULT_ROLE, comments_url_pattern="", logo_path="",
-                sidebar_auto=True, sidebar_count=5, default_target=None)  # fmt: skip
+                default_byline_role=DEFAULT_ROLE, comments_url_pattern="", tag_url_pattern="",
+                logo_path="", sidebar_auto=True, sidebar_count=5, default_target=None)  # fmt: skip
     _apply(session, blog, {"name": name, **settings})
     session.add(blog)
     session.flush()
@@ -153,6 +156,25 @@ def _apply(session: Session, blog: Blog, changes: dict[str, Any]) -> None:
         setattr(blog, key, value)
 
 
+# BCP 47 in the shape pages use: a 2-3 letter language, then subtags (script, region, variant).
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+
+
+def _tag_pattern(text: str) -> str:
+    if "{tag}" not in text:
+        raise InputError("tag URL pattern: must contain {tag}, e.g. {blog_url}/tag/{tag}/.")
+    try:
+        url = text.format_map({"tag": "t", "blog_url": "https://blog.example"})
+    except (KeyError, IndexError, ValueError):
+        raise InputError(
+            "tag URL pattern: only {tag} and {blog_url} can be filled in, e.g. "
+            "{blog_url}/tag/{tag}/."
+        ) from None
+    if not url.startswith(("http://", "https://", "/")):
+        raise InputError("tag URL pattern: must start with {blog_url}, http(s):// or /.")
+    return text
+
+
 def _check(session: Session, blog: Blog, key: str, value: Any) -> Any:
     if key in ("sidebar_auto",):
         return bool(value)
@@ -185,13 +207,20 @@ def _check(session: Session, blog: Blog, key: str, value: Any) -> Any:
         return validate_url(text, field="site URL") if text else ""
     if key == "comments_url_pattern" and text and "{post_url}" not in text:
         raise InputError("comments URL pattern: must contain {post_url}, e.g. {post_url}#comments.")
+    if key == "tag_url_pattern" and text:
+        return _tag_pattern(text)
     if key == "logo_path" and text:
         path = Path(text).expanduser()
         if not path.is_file():
             raise InputError(f"logo: {path} is not a file.")
         return str(path.resolve())
-    if key == "language" and not text:
-        raise InputError("language: give a language code such as en or es.")
+    if key == "language":
+        if not text:
+            raise InputError("language: give a language code such as en or es.")
+        if not LANGUAGE_TAG.fullmatch(text):
+            raise InputError(
+                f"language: {text!r} is not a language tag (BCP 47), e.g. en, es or pt-BR."
+            )
     if key == "theme" and not text:
         raise InputError("theme: give a theme name.")
     return text

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from editor.formats.bundle import MARKDOWN, PAGE, BundleError, open_bundle
-from editor.formats.markdown_file import ParsedPost
+from editor.formats.markdown_file import ParsedPost, check_comments_url
 from editor.formats.post_json import blog_to_json, post_to_json
 from editor.media.export import IMAGES_DIR
 from editor.media.renditions import Cancel, Cancelled, Progress, RenditionStats, is_cancelled
@@ -82,7 +82,8 @@ def import_bundle(session: Session, path: Path) -> Post:
             if isinstance(f, dict) and f.get("format") == "jpeg"
         }  # fmt: skip
     parsed = ParsedPost(source=str(path), content=content, blog=blog_name, status=status,
-                        uuid=uuid)  # fmt: skip
+                        uuid=uuid, comments_url=_comments_url(path, post_data),
+                        revised_at=_moment(path, post_data, "revised_at"))  # fmt: skip
     settings = {k: v for k, v in blog_data.items() if isinstance(v, str) and k != "name"}
     settings.pop("site_url", None)
     get_or_create_blog(session, blog_name, site_url=str(blog_data.get("site_url") or ""),
@@ -110,17 +111,33 @@ def _content(source: Path, data: dict[str, Any]) -> PostContent:
             raise BundleError(source, f"post.json: '{key}' must be a list of words")
     if not isinstance(data.get("slug_auto", True), bool):
         raise BundleError(source, "post.json: 'slug_auto' must be true or false")
-    published = data.get("published_at")
-    if published is not None:
-        try:
-            moment = datetime.fromisoformat(str(published))
-        except ValueError:
-            raise BundleError(
-                source, f"post.json: published_at {published!r} is not a date"
-            ) from None
-        if moment.tzinfo is None:
-            raise BundleError(source, "post.json: published_at needs a UTC offset")
+    if not isinstance(data.get("published_date_only", False), bool):
+        raise BundleError(source, "post.json: 'published_date_only' must be true or false")
+    _moment(source, data, "published_at")
     return PostContent.from_json({k: data[k] for k in CONTENT_FIELDS if k in data})
+
+
+def _moment(source: Path, data: dict[str, Any], key: str) -> datetime | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(str(value))
+    except ValueError:
+        raise BundleError(source, f"post.json: {key} {value!r} is not a date") from None
+    if moment.tzinfo is None:
+        raise BundleError(source, f"post.json: {key} needs a UTC offset")
+    return moment
+
+
+def _comments_url(source: Path, data: dict[str, Any]) -> str:
+    value = data.get("comments_url") or ""
+    if not isinstance(value, str):
+        raise BundleError(source, "post.json: 'comments_url' must be text")
+    try:
+        return check_comments_url(value) if value.strip() else ""
+    except ValueError as exc:
+        raise BundleError(source, f"post.json: {exc}") from None
 
 
 def _status(source: Path, data: dict[str, Any]) -> PostStatus:

@@ -31,6 +31,10 @@ def import_parsed(session: Session, parsed: ParsedPost) -> Post:
         session, parsed.content, blog=blog, status=parsed.status,
         reason=RevisionReason.IMPORT, uuid=uuid,
     )  # fmt: skip
+    # What the file says, not "now": importing is not the writer changing the post.
+    post.comments_url = parsed.comments_url
+    post.revised_at = parsed.revised_at
+    session.flush()
     if parsed.lead_photo is not None:
         from editor.services.photos import attach_lead_from_front_matter
 
@@ -89,4 +93,5 @@ def import_items(session: Session, items: Sequence[ImportItem]) -> list[Post]:
 
 def export_markdown(post: Post) -> str:
     return dump_post(post.content(), blog=post.blog.name, status=PostStatus(post.status),
-                     uuid=post.uuid)  # fmt: skip
+                     uuid=post.uuid, comments_url=post.comments_url,
+                     revised_at=post.revised_at)  # fmt: skip

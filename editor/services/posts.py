@@ -167,6 +167,7 @@ def save_post(
         return _result(post, changed=False)
     post.apply(content)
     post.updated_at = now
+    _note_revised(post, now)
     _flush(session, post, expected_version)
     revision = None
     last = _last_revision_time(session, post.id)
@@ -249,11 +250,34 @@ def restore_revision(
     before = post.version
     post.apply(PostContent.from_json(rev.snapshot))
     post.updated_at = now
+    _note_revised(post, now)
     _flush(session, post, before)
     new = _add_revision(
         session, post, RevisionReason.RESTORE, label=f"Restored revision {number}", now=now
     )
     return _result(post, changed=True, revision=new)
+
+
+def set_comments_url(
+    session: Session, post_id: int, url: str, *, expected_version: int | None = None
+) -> SaveResult:
+    """Give the post its own comments link (``""``: the blog's pattern decides again)."""
+    from editor.formats.markdown_file import check_comments_url
+
+    text = url.strip()
+    if text:
+        try:
+            text = check_comments_url(text)
+        except ValueError as exc:
+            raise InputError(str(exc)) from None
+    post = _locked(session, post_id, expected_version)
+    if post.comments_url == text:
+        return _result(post, changed=False)
+    before = post.version
+    post.comments_url = text
+    post.updated_at = utcnow()
+    _flush(session, post, before)
+    return _result(post, changed=True)
 
 
 def resolve_conflict(
@@ -268,6 +292,14 @@ def resolve_conflict(
     loser = _add_revision(session, post, RevisionReason.CONFLICT, label="Your version", now=now)
     loser.snapshot = mine.to_json()
     return _result(post, changed=False, revision=loser)
+
+
+def _note_revised(post: Post, now: datetime) -> None:
+    """A change to a post that is out (published, its date passed) is what the page's
+    "Updated" line reports."""
+    published = post.published_at
+    if post.status == PostStatus.PUBLISHED.value and published is not None and now > published:
+        post.revised_at = now
 
 
 def _locked(session: Session, post_id: int, expected_version: int | None) -> Post:

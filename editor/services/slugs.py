@@ -9,10 +9,14 @@ from sqlalchemy.orm import Session
 from editor.model import Post
 
 MAX_SLUG = 80
+# An apostrophe joins a word ("Lima's" is one word, so ``limas``, not ``lima-s``).
+_APOSTROPHES = [[mark, ""] for mark in ("'", "\u2019", "\u2018", "\u02bc", "`", "\u00b4")]
 
 
 def make_slug(text: str) -> str:
-    return slugify(text, max_length=MAX_SLUG, word_boundary=True) or "post"
+    return (
+        slugify(text, max_length=MAX_SLUG, word_boundary=True, replacements=_APOSTROPHES) or "post"
+    )
 
 
 def unique_slug(session: Session, blog_id: int, wanted: str, *, exclude_post: int | None) -> str:

@@ -119,3 +119,20 @@ def test_hostile_draft_page_runs_no_script(tmp_path):
     result = _browser(page, "-", 1280)
     assert result["blocked"] == []  # no tracking pixel or frame was even requested
     assert result["violations"] == []
+
+
+def test_page_without_sidebar_with_linked_tags_and_a_date_alone_is_valid(tmp_path):
+    """The reader's page in its other shapes: no Recent posts box, tags as links, no time."""
+    _need_vnu()
+    _need_browser()
+    from datetime import UTC, datetime
+
+    blog = replace(rich_page().blog, tag_url_pattern="{blog_url}/tag/{tag}/")
+    changes = {"sidebar": [], "blog": blog, "date_only": True, "updated_at": None,
+               "published_at": datetime(2011, 5, 3, 4, tzinfo=UTC)}  # fmt: skip
+    folders = [_export(tmp_path / "newsroom", **changes),
+               _export(tmp_path / "plain", "plain", **changes)]  # fmt: skip
+    assert _vnu(*folders) == []
+    for folder in folders:
+        result = _browser(folder / "index.html", "-", 1280, 375)
+        assert result["violations"] == [], json.dumps(result["violations"], indent=1)

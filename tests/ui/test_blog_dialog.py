@@ -59,7 +59,7 @@ def test_edit_shows_errors_inline_and_keeps_data(qtbot, dialog, store):
     assert not dialog.save()
     assert "only http" in dialog.error.text()
     dialog.form.site_url.setText("https://new.example.org/")
-    dialog.form.default_target.setText("wp-main")
+    dialog.form.default_target.set_target("wp-main")
     assert dialog.save()
     with store.session() as s:
         blog = blogs.find_blog(s, "Andes Desk")
@@ -110,3 +110,53 @@ def test_delete_dialog_offers_only_what_is_possible(qtbot):
     empty = blog_dialog.DeleteBlogDialog(None, "Empty", 0, [(7, "B")])
     qtbot.addWidget(empty)
     assert empty.decision() == PostsDecision()
+
+
+def test_empty_fields_show_hints_that_cannot_pass_for_values(dialog):
+    from PySide6.QtWidgets import QLineEdit
+
+    dialog.new_blog()
+    for line in dialog.form.findChildren(QLineEdit):
+        hint = line.placeholderText()
+        if hint and not line.text():
+            assert hint.startswith(("e.g.", "None", "a language tag")), hint
+    assert dialog.form.default_byline_role.text() == blog_dialog.DEFAULT_ROLE  # a real default
+    assert dialog.form.default_target.currentText().startswith("None")
+
+
+def test_theme_and_language_are_choices(qtbot, dialog, store):
+    themes = [dialog.form.theme.itemData(i) for i in range(dialog.form.theme.count())]
+    assert {"newsroom", "plain"} <= set(themes)
+    assert dialog.form.theme.theme() == "newsroom"
+    assert dialog.form.language.currentText() == "English \u2014 en"
+    dialog.form.theme.setCurrentIndex(themes.index("plain"))
+    dialog.form.language.setCurrentIndex(dialog.form.language.findData("es-419"))
+    dialog.form.tag_url_pattern.setText("{blog_url}/tag/{tag}/")
+    assert dialog.save()
+    with store.session() as s:
+        blog = blogs.find_blog(s, "Andes Desk")
+        assert (blog.theme, blog.language, blog.tag_url_pattern) == (
+            "plain", "es-419", "{blog_url}/tag/{tag}/")  # fmt: skip
+
+
+def test_a_language_tag_can_be_typed_and_a_bad_one_is_refused(qtbot, dialog, store):
+    box = dialog.form.language
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box.lineEdit(), "sr-Latn")
+    assert dialog.save()
+    with store.session() as s:
+        assert blogs.find_blog(s, "Andes Desk").language == "sr-Latn"
+    assert box.currentText() == "sr-Latn"
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box.lineEdit(), "Klingon please")
+    assert not dialog.save()
+    assert "language" in dialog.error.text()
+
+
+def test_a_theme_that_is_not_installed_stays_selected_and_says_so(qtbot, store):
+    with store.session() as s:
+        blogs.update_blog(s, blogs.find_blog(s, "Andes Desk"), theme="gone")
+    widget = BlogDialog(store)
+    qtbot.addWidget(widget)
+    assert widget.form.theme.currentText() == "gone \u2014 not installed"
+    assert widget.form.theme.theme() == "gone"

@@ -151,6 +151,7 @@ class LivePreview(QObject):
             role=fields.get("byline_role", ""),
             published_at=fields.get("published_at"),
             display_tz=fields.get("published_tz", ""),
+            date_only=bool(fields.get("published_date_only")),
             slug=fields.get("slug", self.data.slug) or self.data.slug,
             tags=list(fields.get("tags") or []),
             categories=list(fields.get("categories") or []),

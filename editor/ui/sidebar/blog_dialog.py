@@ -36,6 +36,7 @@ from editor.errors import BylineError
 from editor.formats.post_json import blog_to_json
 from editor.model import DEFAULT_ROLE, DEFAULT_SIDEBAR_COUNT, DEFAULT_THEME, MAX_SIDEBAR_COUNT
 from editor.services import blogs
+from editor.ui.sidebar.blog_choices import LanguageBox, TargetBox, ThemeBox
 
 
 @dataclass(frozen=True)
@@ -116,26 +117,32 @@ class BlogForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.name = QLineEdit()
-        self.site_url = QLineEdit()
-        self.site_url.setPlaceholderText("https://blog.example.org")
+        # Hints start with "e.g." or "None:", so an empty field never looks filled in.
+        self.name = QLineEdit(objectName="blog_name")
+        self.site_url = QLineEdit(objectName="blog_site_url")
+        self.site_url.setPlaceholderText("e.g. https://blog.example.org")
         self.description = QPlainTextEdit()
         self.description.setFixedHeight(60)
-        self.logo_path = QLineEdit()
-        self.logo_path.setPlaceholderText("no logo")
-        browse = QPushButton("Choose…")
+        self.logo_path = QLineEdit(objectName="blog_logo")
+        self.logo_path.setPlaceholderText("None: the blog's name is shown instead")
+        browse = QPushButton("Choose…", objectName="blog_logo_choose")
+        browse.setAccessibleName("Choose a logo image")
         browse.clicked.connect(self._pick_logo)
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo_path, 1)
         logo_row.addWidget(browse)
-        self.theme = QLineEdit()
-        self.language = QLineEdit()
-        self.language.setPlaceholderText("en, es, pt-BR…")
-        self.default_byline_role = QLineEdit()
-        self.comments_url_pattern = QLineEdit()
-        self.comments_url_pattern.setPlaceholderText("{post_url}#comments")
-        self.default_target = QLineEdit()
-        self.default_target.setPlaceholderText("none (set up publishing targets first)")
+        self.theme = ThemeBox()
+        self.language = LanguageBox()
+        self.default_byline_role = QLineEdit(objectName="blog_role")
+        self.comments_url_pattern = QLineEdit(objectName="blog_comments_url")
+        self.comments_url_pattern.setPlaceholderText(
+            "None: no comment links (e.g. {post_url}#comments)"
+        )
+        self.tag_url_pattern = QLineEdit(objectName="blog_tag_url")
+        self.tag_url_pattern.setPlaceholderText(
+            "None: tags are plain labels (e.g. {blog_url}/tag/{tag}/)"
+        )
+        self.default_target = TargetBox()
         self.sidebar_auto = QCheckBox("Fill with the newest published posts on refresh")
         self.sidebar_count = QSpinBox()
         self.sidebar_count.setRange(0, MAX_SIDEBAR_COUNT)
@@ -149,6 +156,7 @@ class BlogForm(QWidget):
         form.addRow("Lan&guage", self.language)
         form.addRow("Byline &role", self.default_byline_role)
         form.addRow("&Comments URL", self.comments_url_pattern)
+        form.addRow("Tag &pages", self.tag_url_pattern)
         form.addRow("Publishing &target", self.default_target)
         form.addRow("Sidebar", self.sidebar_auto)
         form.addRow("Recent posts &shown", self.sidebar_count)
@@ -158,13 +166,16 @@ class BlogForm(QWidget):
         data = data or {
             "name": "", "site_url": "", "description": "", "logo_path": "",
             "theme": DEFAULT_THEME, "language": "en", "default_byline_role": DEFAULT_ROLE,
-            "comments_url_pattern": "", "default_target": None, "sidebar_auto": True,
+            "comments_url_pattern": "", "tag_url_pattern": "", "default_target": None,
+            "sidebar_auto": True,
             "sidebar_count": DEFAULT_SIDEBAR_COUNT,
         }  # fmt: skip
-        for key in ("name", "site_url", "logo_path", "theme", "language", "default_byline_role",
-                    "comments_url_pattern"):  # fmt: skip
-            getattr(self, key).setText(data[key] or "")
-        self.default_target.setText(data["default_target"] or "")
+        for key in ("name", "site_url", "logo_path", "default_byline_role", "comments_url_pattern",
+                    "tag_url_pattern"):  # fmt: skip
+            getattr(self, key).setText(data.get(key) or "")
+        self.theme.set_theme(data["theme"] or DEFAULT_THEME)
+        self.language.set_tag(data["language"] or "en")
+        self.default_target.set_target(data["default_target"])
         self.description.setPlainText(data["description"] or "")
         self.sidebar_auto.setChecked(bool(data["sidebar_auto"]))
         self.sidebar_count.setValue(int(data["sidebar_count"]))
@@ -172,9 +183,12 @@ class BlogForm(QWidget):
     def values(self) -> dict[str, Any]:
         data: dict[str, Any] = {
             key: getattr(self, key).text()
-            for key in ("name", "site_url", "logo_path", "theme", "language",
-                        "default_byline_role", "comments_url_pattern", "default_target")
+            for key in ("name", "site_url", "logo_path", "default_byline_role",
+                        "comments_url_pattern", "tag_url_pattern")
         }  # fmt: skip
+        data["theme"] = self.theme.theme()
+        data["language"] = self.language.tag()
+        data["default_target"] = self.default_target.target()
         data["description"] = self.description.toPlainText()
         data["sidebar_auto"] = self.sidebar_auto.isChecked()
         data["sidebar_count"] = self.sidebar_count.value()
@@ -232,8 +246,11 @@ class BlogDialog(QDialog):
         self.reload(select)
 
     def reload(self, select: int | None = None) -> None:
+        from editor.services.targets import list_targets
+
         with self.store.session() as s:
             rows = [(b.id, b.name) for b in blogs.list_blogs(s)]
+            self.form.default_target.set_targets([t.name for t in list_targets(s)])
         self.list.blockSignals(True)
         self.list.clear()
         for blog_id, name in rows:

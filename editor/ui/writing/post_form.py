@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 HEADLINE_TARGET = 70
 DECK_TARGET = 200
+WITH_TIME, DATE_ONLY = "yyyy-MM-dd HH:mm", "yyyy-MM-dd"
 COMMON_ZONES = ["UTC", "America/New_York", "America/La_Paz", "Europe/London", "Asia/Tokyo"]
 
 
@@ -71,7 +72,11 @@ class PostForm(QWidget):
         self.byline_role = QLineEdit(objectName="byline_role", placeholderText="Guest blogger")
         self.dated = QCheckBox("Date", objectName="dated")
         self.when = QDateTimeEdit(objectName="when", calendarPopup=True)
-        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.when.setDisplayFormat(WITH_TIME)
+        self.when.setAccessibleName("Publication date")
+        # Unticked: the date alone is known, and the page shows no time (none is made up).
+        self.timed = QCheckBox("Time", objectName="timed", checked=True)
+        self.timed.setToolTip("Untick when only the date is known: the page shows no time")
         self.zone = QComboBox(objectName="zone", editable=True)
         self.zone.addItems(COMMON_ZONES)
         self.slug = QLineEdit(objectName="slug")
@@ -103,6 +108,7 @@ class PostForm(QWidget):
         date = QHBoxLayout()
         date.addWidget(self.dated)
         date.addWidget(self.when, 2)
+        date.addWidget(self.timed)
         date.addWidget(self.zone, 2)
         form.addRow("Published", date)
         slug = QHBoxLayout()
@@ -127,7 +133,9 @@ class PostForm(QWidget):
         self.when.dateTimeChanged.connect(self._changed)
         self.dated.toggled.connect(self.when.setEnabled)
         self.dated.toggled.connect(self.zone.setEnabled)
+        self.dated.toggled.connect(self.timed.setEnabled)
         self.dated.toggled.connect(self._changed)
+        self.timed.toggled.connect(self._timed_toggled)
         self.slug.textEdited.connect(self._slug_edited)
         self.slug_auto_button.toggled.connect(self._slug_auto_toggled)
         self.headline.textChanged.connect(self._update_counts)
@@ -163,6 +171,8 @@ class PostForm(QWidget):
         self.dated.setChecked(when is not None)
         self.when.setEnabled(when is not None)
         self.zone.setEnabled(when is not None)
+        self.timed.setEnabled(when is not None)
+        self.timed.setChecked(not f.get("published_date_only", False))
         if when is not None:
             local = when.astimezone(_zone(zone))
             self.when.setDateTime(
@@ -190,7 +200,8 @@ class PostForm(QWidget):
             w.setReadOnly(read_only)
         for box in (self.deck, self.editor_note):
             box.setReadOnly(read_only)
-        for w in (self.blog, self.status, self.dated, self.when, self.zone, self.slug_auto_button):
+        for w in (self.blog, self.status, self.dated, self.when, self.timed, self.zone,
+                  self.slug_auto_button):  # fmt: skip
             w.setEnabled(not read_only)
 
     def refresh_colors(self) -> None:
@@ -201,8 +212,11 @@ class PostForm(QWidget):
         """(PostContent fields without the body, status, blog id)."""
         zone = self.zone.currentText().strip() or "UTC"
         when = None
+        date_only = self.dated.isChecked() and not self.timed.isChecked()
         if self.dated.isChecked():
             d, t = self.when.date(), self.when.time()
+            if date_only:
+                t = QTime(0, 0)
             naive = datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
             when = naive.replace(tzinfo=_zone(zone)).astimezone(UTC)
         fields = {
@@ -212,6 +226,7 @@ class PostForm(QWidget):
             "byline_role": self.byline_role.text(),
             "published_at": when,
             "published_tz": zone if when is not None else "",
+            "published_date_only": date_only,
             "slug": self.slug.text(),
             "slug_auto": self._slug_auto,
             "tags": split_list(self.tags.text()),
@@ -224,6 +239,10 @@ class PostForm(QWidget):
     def _changed(self, *_args: object) -> None:
         if not self._loading:
             self.edited.emit()
+
+    def _timed_toggled(self, on: bool) -> None:
+        self.when.setDisplayFormat(WITH_TIME if on else DATE_ONLY)
+        self._changed()
 
     def _slug_edited(self, _text: str) -> None:
         self._slug_auto = False

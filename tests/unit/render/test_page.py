@@ -98,12 +98,17 @@ def test_recent_posts_list_and_empty_state():
     links = aside.find_all("a")
     assert [a.text() for a in links] == [
         "Lithium towns weigh the cost of the boom",
-        "A bus ride through the Atacama's new solar belt",
-        "Podcast: the women who run Bolivia's market radios",
+        "A bus ride through the Atacama’s new solar belt",
+        "Podcast: the women who run Bolivia’s market radios",
     ]
-    _, empty = _page(sidebar=[])
-    note = empty.find("aside", id="recent-posts").find(class_="recent-empty")
-    assert "Nothing else from Latin America Blog yet." in note.text()
+
+
+@pytest.mark.parametrize("theme", ["newsroom", "plain"])
+def test_an_empty_sidebar_is_left_out_not_explained_to_readers(theme):
+    page, doc = _page(theme, sidebar=[])
+    assert doc.find_all(id="recent-posts") == []
+    assert "Recent posts" not in page.html and "yet" not in doc.find("body").text()
+    assert not [a for a in doc.find_all("a") if a.attrs.get("href") == "#recent-posts"]
 
 
 def test_comment_links_only_with_a_comments_pattern():

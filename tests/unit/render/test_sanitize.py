@@ -120,3 +120,14 @@ def test_embedded_frames_get_a_title_when_they_have_none():
     body = _render(f'<iframe src="{src}"></iframe>\n\n<iframe src="{src}" title="Clip"></iframe>')
     assert '<iframe title="Embedded media" src="https://player.vimeo.com/video/1">' in body.html
     assert 'title="Clip"' in body.html and body.html.count("title=") == 2
+
+
+def test_a_link_whose_target_is_refused_becomes_plain_text():
+    html = _render(
+        'Go <a href="javascript:x()">here</a>, <a id="note" href="data:,x">there</a> and '
+        '<a href="https://example.org/" title="a>b">on</a>.'
+    ).html
+    assert html == (
+        '<p>Go here, <span id="note">there</span> and '
+        '<a href="https://example.org/" title="a&gt;b">on</a>.</p>'
+    )
