@@ -167,3 +167,15 @@ def test_replaced_nodes_are_collected_after_typing_pauses(qtbot, make_preview):
     with qtbot.waitSignal(pane.body_patched, timeout=5_000):
         controller.body_edited(TEXT + "\n\nMore.")
     qtbot.waitUntil(lambda: any("gc()" in c for c in calls), timeout=5_000)
+
+
+def test_an_edit_that_changes_no_element_leaves_the_preview_following(qtbot, make_preview):
+    """Issue 9, item 1: Enter at the end of a paragraph renders the same page; the preview
+    used to wait for ever for the answer to a patch it never sent."""
+    pane, controller = make_preview(TEXT)
+    with qtbot.waitSignal(controller.rendered, timeout=5_000):
+        controller.body_edited(TEXT + "\n")
+    with qtbot.waitSignal(pane.body_patched, timeout=5_000):
+        controller.body_edited(TEXT + "\n\nFourth.")
+    assert body_texts(qtbot, pane)[-1] == "P:Fourth."
+    qtbot.waitUntil(lambda: controller.idle, timeout=5_000)

@@ -8,6 +8,7 @@ stays off). Loads cost ~300 ms and leak ~4.6 MB of JavaScript garbage each; patc
 
 from __future__ import annotations
 
+import enum
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -44,6 +45,19 @@ DEFAULT_BASE_URL = QUrl(f"{MEDIA_SCHEME}://post/")
 MIN_ZOOM = 0.3  # below this a desktop page is unreadable: scroll sideways instead
 
 
+class Patch(enum.Enum):
+    """What :meth:`PreviewPane.update_body` did, and which answer (if any) will follow."""
+
+    SENT = "sent"  # a patch is on its way: body_patched, or reload_needed, follows
+    QUEUED = "queued"  # a page is loading: page_loaded follows (then the patch)
+    UP_TO_DATE = "up to date"  # nothing to do: no answer follows
+    NO_PAGE = "no page"  # nothing to patch: load the whole page instead
+
+    @property
+    def answered_later(self) -> bool:
+        return self in (Patch.SENT, Patch.QUEUED)
+
+
 class PreviewPane(QWidget):
     """Shows the page; see the module docstring. Signals are past-tense events."""
 
@@ -70,6 +84,7 @@ class PreviewPane(QWidget):
         self._blocker.blocked_count_changed.connect(self._on_blocked)
         self._shown_blocks: Sequence[Block] | None = None
         self._loading = False
+        self._page_serial = 0  # counts full loads; a patch's answer names the page it was for
         self._pending_body: tuple[Body, int | None] | None = None
         self._pending_page: tuple[str, QUrl, Body | None] | None = None
         self._restore_scroll: QPointF | None = None
@@ -132,6 +147,11 @@ class PreviewPane(QWidget):
         return self._view
 
     @property
+    def loading(self) -> bool:
+        """A full page load is under way (patches wait for it)."""
+        return self._loading
+
+    @property
     def blocked_urls(self) -> list[str]:
         return self._blocker.blocked_urls
 
@@ -175,6 +195,7 @@ class PreviewPane(QWidget):
         ):
             settings.setAttribute(attribute, on)
         page.link_clicked.connect(self.link_clicked)
+        page.renderProcessTerminated.connect(self._on_render_process_gone)
         self._view.setPage(page)
         self._view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self._view.loadFinished.connect(self._on_load_finished)
@@ -231,24 +252,28 @@ class PreviewPane(QWidget):
             self._restore_scroll = self._view.page().scrollPosition()
         self._blocker.reset()
         self._loading = True
+        self._page_serial += 1
         self._view.setHtml(html, base_url)
 
-    def update_body(self, body: Body, focus_block: int | None = None) -> bool:
-        """Patch ``#article-body`` to show ``body``; False when no page is there to patch."""
+    def update_body(self, body: Body, focus_block: int | None = None) -> Patch:
+        """Patch ``#article-body`` to show ``body``. The outcome says whether an answer will
+        follow (see :class:`Patch`); none is ever emitted before this returns."""
         if self._loading:
             self._pending_body = (body, focus_block)
-            return True
+            return Patch.QUEUED
         if self._view is None or self._shown_blocks is None:
-            return False
+            return Patch.NO_PAGE
         new_blocks = list(body.blocks)
         patch = diff_blocks(self._shown_blocks, new_blocks)
         focus = None if focus_block is None else block_start(new_blocks, focus_block)
         if patch.empty and focus is None:
-            self.body_patched.emit(patch.total)  # nothing to send: already up to date
-            return True
+            return Patch.UP_TO_DATE
         self._shown_blocks = new_blocks
-        self.run_js(patch_script(patch, focus), lambda count: self._on_patched(count, patch.total))
-        return True
+        page = self._page_serial
+        self.run_js(
+            patch_script(patch, focus), lambda count: self._on_patched(page, count, patch.total)
+        )
+        return Patch.SENT
 
     def scroll_to_block(self, index: int) -> None:
         """Bring block ``index`` of the shown body into view if it is off screen."""
@@ -335,7 +360,9 @@ class PreviewPane(QWidget):
             self._pending_body = None
             self.update_body(body, focus)
 
-    def _on_patched(self, count: Any, expected: int) -> None:
+    def _on_patched(self, page: int, count: Any, expected: int) -> None:
+        if page != self._page_serial:
+            return  # sent to a page since replaced: its page_loaded answers for it
         if not isinstance(count, int | float) or int(count) != expected:
             log.warning("preview patch failed (got %r, expected %d): reloading", count, expected)
             self._shown_blocks = None
@@ -349,6 +376,14 @@ class PreviewPane(QWidget):
         else:
             self._gc_timer.start()
         self.body_patched.emit(int(count))
+
+    def _on_render_process_gone(self, status: Any, _code: int) -> None:
+        # Patches sent to the dead process are never answered; a fresh load starts a new one.
+        log.warning("the preview's render process ended (%s): reloading", status)
+        self._loading = False
+        self._shown_blocks = None
+        self._page_serial += 1
+        self.reload_needed.emit()
 
     def _on_view_painted(self) -> None:
         if self._await_paint:
