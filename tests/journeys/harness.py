@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -50,12 +50,9 @@ class Journey:
                     self.type(char, target)
             return
         for part in text.split("\n")[:-1]:
-            if part:
-                QTest.keyClicks(target, part)
+            _key_clicks(target, part)
             QTest.keyClick(target, Qt.Key.Key_Return)
-        last = text.split("\n")[-1]
-        if last:
-            QTest.keyClicks(target, last)
+        _key_clicks(target, text.split("\n")[-1])
 
     def press(
         self,
@@ -112,18 +109,20 @@ class Journey:
         got = self.js(f"(document.querySelector({json.dumps(selector)}) || {{}}).textContent")
         return got or ""
 
-    def fresh_render_html(self) -> str:
-        """The article body as a fresh, cache-less render of the body being edited."""
+    def fresh_render_html(self, *, full: bool = False) -> str:
+        """The article body as a fresh, cache-less render of the body being edited
+        (``full``: converted as one document, as the export does)."""
         from editor.render.body import BodyRenderer
 
-        preview = self.window.preview
-        return BodyRenderer(preview._resolve_photo).render(self.window.body.toPlainText()).html
+        renderer = BodyRenderer(self.window.preview._resolve_photo)
+        text = self.window.body.toPlainText()
+        return (renderer.render_full(text) if full else renderer.render(text)).html
 
-    def preview_matches_fresh_render(self) -> bool:
+    def preview_matches_fresh_render(self, *, full: bool = False) -> bool:
         """The page's #article-body is what a fresh render of the body gives (both serialised
         by the page's own HTML parser, so attribute quoting and entities compare equal; the
         blank text between top-level elements, which patches do not keep, is not compared)."""
-        expected = json.dumps(self.fresh_render_html())
+        expected = json.dumps(self.fresh_render_html(full=full))
         return bool(
             self.js(
                 f"(function(){{var t=document.createElement('div'); t.innerHTML={expected};"
@@ -131,15 +130,17 @@ class Journey:
             )
         )
 
-    def wait_preview_matches(self, timeout: int = OPEN_TIMEOUT_MS) -> None:
+    def wait_preview_matches(
+        self, timeout: int = OPEN_TIMEOUT_MS, *, full: bool = False, context: str = ""
+    ) -> None:
         """Until the preview shows a fresh render of the body (fails with both texts)."""
         try:
-            self.wait(self.preview_matches_fresh_render, timeout)
+            self.wait(lambda: self.preview_matches_fresh_render(full=full), timeout)
         except Exception as error:
             shown = self.js(f"{ARTICLE} ? {_TOP_LEVEL}({ARTICLE}) : null")
             raise AssertionError(
-                f"the preview did not follow the text.\nshown:\n{shown}\n"
-                f"expected:\n{self.fresh_render_html()}"
+                f"the preview did not follow the text.{context}\nshown:\n{shown}\n"
+                f"expected:\n{self.fresh_render_html(full=full)}"
             ) from error
 
     def visible_docks(self) -> set[str]:
@@ -153,3 +154,20 @@ class Journey:
 
     def status_text(self) -> str:
         return self.window.statusBar().currentMessage()
+
+
+def _key_clicks(target: QWidget, text: str) -> None:
+    """QTest.keyClicks for any text: characters beyond ASCII (accents, typographic quotes)
+    arrive as key events carrying their text, as from a compose key or input method."""
+    run = ""
+    for char in text:
+        if ord(char) < 0x80:
+            run += char
+            continue
+        if run:
+            QTest.keyClicks(target, run)
+            run = ""
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(target, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
+    if run:
+        QTest.keyClicks(target, run)
