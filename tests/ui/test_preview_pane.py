@@ -101,15 +101,35 @@ def test_broken_page_patch_falls_back_to_a_reload(qtbot, make_preview):
 
 def test_width_switch_changes_the_page_viewport(qtbot, make_preview):
     pane, _controller = make_preview(TEXT)
-    assert js(qtbot, pane, "window.innerWidth") == 1280
+    # Fit, the default: as wide as the pane, at full size
+    assert pane.page_width == 0
+    assert js(qtbot, pane, "window.innerWidth") == pane.view.width()
+    assert pane.view.zoomFactor() == 1
     for px in (768, 375, 1280):
         pane.width_actions[px].trigger()
         assert pane.page_width == px
         qtbot.waitUntil(lambda px=px: js(qtbot, pane, "window.innerWidth") == px, timeout=10_000)
 
 
+def test_fit_follows_the_pane_at_full_size_down_to_the_narrowest_layout(qtbot, make_preview):
+    pane, _controller = make_preview(TEXT)
+    for width in (900, 500):
+        pane.resize(width, 800)
+        qtbot.waitUntil(
+            lambda: abs(js(qtbot, pane, "window.innerWidth") - pane.view.width()) <= 1,
+            timeout=10_000,
+        )
+        assert pane.view.zoomFactor() == 1
+        assert pane.view.width() >= width - 4
+    pane.resize(200, 800)  # narrower than any theme's layout: the 320 px page, scaled
+    qtbot.waitUntil(lambda: pane.view.zoomFactor() < 1, timeout=5_000)
+    qtbot.waitUntil(lambda: abs(js(qtbot, pane, "window.innerWidth") - 320) <= 2, timeout=10_000)
+    assert pane.zoom_label.text().endswith("%")
+
+
 def test_a_narrow_pane_scales_the_desktop_page_to_fit(qtbot, make_preview):
     pane, _controller = make_preview(TEXT)
+    pane.width_actions[1280].trigger()
     pane.resize(700, 800)
     qtbot.waitUntil(lambda: pane.view.zoomFactor() < 1, timeout=5_000)
     assert pane.view.width() <= pane.width()

@@ -16,33 +16,28 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QScrollArea,
-    QSizePolicy,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from editor.ui.preview.blocks import Block, Body, block_start, diff_blocks, patch_script
 from editor.ui.preview.engine_setup import MEDIA_SCHEME, register_media_scheme
+from editor.ui.preview.page_width import FIT, fit
 from editor.ui.preview.safety import MediaSchemeHandler, RemoteRequestBlocker
+from editor.ui.preview.toolbar import PreviewToolbar
 
 log = logging.getLogger(__name__)
 
-WIDTHS = {"Desktop": 1280, "Tablet": 768, "Phone": 375}
 # Replaced DOM nodes are JavaScript garbage that V8 collects late (the page's own scripts are
 # off, so nothing else prompts it). With --js-flags=--expose-gc (engine_setup adds it) the pane
 # collects after a pause in typing, and every GC_EVERY patches while typing goes on.
 GC_IDLE_MS = 1000
 GC_EVERY = 25
 DEFAULT_BASE_URL = QUrl(f"{MEDIA_SCHEME}://post/")
-
-
-MIN_ZOOM = 0.3  # below this a desktop page is unreadable: scroll sideways instead
 
 
 class Patch(enum.Enum):
@@ -89,7 +84,7 @@ class PreviewPane(QWidget):
         self._pending_page: tuple[str, QUrl, Body | None] | None = None
         self._restore_scroll: QPointF | None = None
         self._await_paint = False
-        self._page_width = WIDTHS["Desktop"]
+        self._page_width = FIT
         self._patches_since_gc = 0
         self._gc_timer = QTimer(self)
         self._gc_timer.setSingleShot(True)
@@ -100,26 +95,12 @@ class PreviewPane(QWidget):
     # -- layout -------------------------------------------------------------------------------
 
     def _build_ui(self) -> None:
-        self._toolbar = QToolBar("Preview", self)
-        group = QActionGroup(self)
-        self.width_actions: dict[int, QAction] = {}
-        for name, px in WIDTHS.items():
-            action = QAction(name, self, checkable=True)
-            action.setToolTip(f"Lay the page out {px} px wide")
-            action.setChecked(px == self._page_width)
-            action.triggered.connect(lambda _checked=False, px=px: self.set_page_width(px))
-            group.addAction(action)
-            self._toolbar.addAction(action)
-            self.width_actions[px] = action
-        spacer = QWidget(self)
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self._toolbar.addWidget(spacer)
-        self._blocked_label = QLabel("", self)
-        self._toolbar.addWidget(self._blocked_label)
-        self.open_action = QAction("Open in browser", self)
-        self.open_action.setToolTip("Show a temporary export of this post in your web browser")
-        self.open_action.triggered.connect(self.open_in_browser_requested)
-        self._toolbar.addAction(self.open_action)
+        self._toolbar = PreviewToolbar(self._page_width, self)
+        self._toolbar.width_chosen.connect(self.set_page_width)
+        self._toolbar.open_requested.connect(self.open_in_browser_requested)
+        self.width_actions = self._toolbar.width_actions
+        self.open_action = self._toolbar.open_action
+        self.zoom_label = self._toolbar.zoom_label
 
         self._holder = QWidget()
         self._holder_layout = QHBoxLayout(self._holder)
@@ -303,25 +284,24 @@ class PreviewPane(QWidget):
 
     @property
     def page_width(self) -> int:
+        """The chosen width: one of ``page_width.WIDTHS`` (``FIT``, 0, follows the pane)."""
         return self._page_width
 
     def set_page_width(self, px: int) -> None:
-        """Lay the page out ``px`` wide: centred, and scaled down to fit when the pane is
-        narrower, so the whole desktop layout stays in view (as a browser's zoom would)."""
+        """Lay the page out ``px`` wide (``FIT``: as wide as the pane), centred, scaled down to
+        fit when the pane is narrower (see :mod:`editor.ui.preview.page_width`)."""
         self._page_width = px
-        if px in self.width_actions:
-            self.width_actions[px].setChecked(True)
+        self._toolbar.show_choice(px)
         self._fit()
         self.page_width_changed.emit(px)
 
     def _fit(self) -> None:
+        width, zoom = fit(self._page_width, self._scroll.viewport().width())
+        self._toolbar.show_scale(width, zoom)
         if self._view is None:
             return
-        room = self._scroll.viewport().width()
-        px = self._page_width
-        zoom = 1.0 if room <= 0 or room >= px else max(MIN_ZOOM, room / px)
         self._view.setZoomFactor(zoom)
-        self._view.setFixedWidth(round(px * zoom))
+        self._view.setFixedWidth(round(width * zoom))
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
@@ -391,8 +371,7 @@ class PreviewPane(QWidget):
             self.painted.emit()
 
     def _on_blocked(self, count: int) -> None:
-        self._blocked_label.setText(f"{count} blocked" if count else "")
-        self._blocked_label.setToolTip("\n".join(self._blocker.blocked_urls))
+        self._toolbar.show_blocked(self._blocker.blocked_urls)
         self.blocked_count_changed.emit(count)
 
 
