@@ -2,8 +2,9 @@
 
 ``python -m bench._preview_session latency|edits|reloads [N]`` prints one JSON line.
 - latency: a one-character edit in a 20,000-word post until the preview painted it (debounce
-  included), keystrokes 150 ms apart as in typing (and back to back, reported apart), against
-  a full render + ``setHtml`` reload of the same page, same run.
+  included), keystrokes 150 ms apart as in typing (and back to back, reported apart); and
+  Enter, Enter, then a new paragraph typed 150 ms a key, from its last key until painted;
+  both against a full render + ``setHtml`` reload of the same page, same run.
 - edits / reloads: PSS of this process and its QtWebEngineProcess children after N patches or
   N full reloads.
 """
@@ -38,6 +39,7 @@ from tests.helpers.preview import long_post  # noqa: E402
 from tests.helpers.render_samples import rich_page  # noqa: E402
 
 WORDS = 20_000
+NEW_PARAGRAPH = "A new paragraph."
 
 
 def wait_for(signal, timeout_ms: int = 10_000) -> bool:
@@ -121,6 +123,40 @@ class Session:
         assert wait_for(self.pane.painted), "edit never painted"
         return time.perf_counter() - start
 
+    def one_new_paragraph(self, i: int, words: str = NEW_PARAGRAPH, gap_ms: int = 150) -> float:
+        """Enter twice at the end of a paragraph (scrolled into view), then ``words`` typed a
+        key at a time, ``gap_ms`` apart, as the app sends them (no cursor block): seconds from
+        the last key until the preview painted the new paragraph (inf if it never did)."""
+        blocks = self.text.split("\n\n")
+        index = 20 + (i * 53) % (len(blocks) - 40)  # far from the last one: centred when shown
+        before = "\n\n".join(blocks[: index + 1])
+        after = "\n\n" + "\n\n".join(blocks[index + 1 :])
+        final = before + "\n\n" + words + after
+        needle = f">{words}<"
+        reached: list[bool] = []  # the final text went out to the page
+
+        def sent(body: object) -> None:
+            if needle in body.html:  # type: ignore[attr-defined]
+                reached.append(True)
+
+        self.controller.cursor_moved(index)  # the writer put the caret there: it is in view
+        self.controller.rendered.connect(sent)
+        try:
+            for typed in ["\n", "\n\n"] + ["\n\n" + words[: n + 1] for n in range(len(words))]:
+                self.idle(gap_ms)
+                self.text = before + typed + after
+                start = time.perf_counter()
+                self.controller.body_edited(self.text)  # the keystroke
+            assert self.text == final
+            while not reached:
+                if not wait_for(self.controller.rendered, 10_000):
+                    return float("inf")  # the preview stopped following
+            if not wait_for(self.pane.painted, 10_000):
+                return float("inf")
+            return time.perf_counter() - start
+        finally:
+            self.controller.rendered.disconnect(sent)
+
     def one_reload(self, i: int) -> float:
         """The baseline: convert everything and reload the page (what a plain preview does)."""
         self.text, _index = edit(self.text, i)
@@ -152,11 +188,17 @@ def main(mode: str, count: int) -> dict[str, object]:
         burst = [session.one_edit(i) for i in range(count)]
         last_block = session.text.split("\n\n")[edit(session.text, count - 1)[1]]
         shown = session.shows(last_block[:40])
+        # Enter, Enter, then a new paragraph typed: kept short (each is ~2.5 s of typing).
+        paragraphs = [session.one_new_paragraph(i) for i in range(max(5, count // 4))]
+        paragraph_shown = session.shows(NEW_PARAGRAPH)
         reloads = [session.one_reload(i) for i in range(max(5, count // 3))]
         return {
             "edit_median": statistics.median(edits),
             "edit_max": max(edits),
             "burst_median": statistics.median(burst),
+            "paragraph_median": statistics.median(paragraphs),
+            "paragraph_max": max(paragraphs),
+            "paragraph_shown": paragraph_shown,
             "reload_median": statistics.median(reloads),
             "edit_shown": shown,
             "blocks": len(session.text.split("\n\n")),

@@ -6,14 +6,21 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from tests.ui.conftest import OPEN_TIMEOUT_MS, SAVE_TIMEOUT_MS, wait_idle
 
 ARTICLE = "document.getElementById('article-body')"
+# The top-level nodes of an element, serialised one per line, blank text nodes left out.
+_TOP_LEVEL = (
+    "(function(e){return Array.from(e.childNodes)"
+    ".filter(function(n){return n.nodeType !== 3 || n.textContent.trim();})"
+    ".map(function(n){return n.nodeType === 1 ? n.outerHTML : n.textContent.trim();})"
+    ".join('\\n');})"
+)
 
 
 class Journey:
@@ -41,17 +48,21 @@ class Journey:
         widget.setFocus(Qt.FocusReason.MouseFocusReason)
         self.qtbot.waitUntil(widget.hasFocus, timeout=OPEN_TIMEOUT_MS)
 
-    def type(self, text: str, widget: QWidget | None = None) -> None:
+    def type(self, text: str, widget: QWidget | None = None, *, paced: bool = False) -> None:
         """Type ``text`` key by key into ``widget`` (default: whatever has the focus);
-        a newline is the Enter key."""
+        a newline is the Enter key. ``paced``: after each key into the body, wait until the
+        preview has taken the edit in, as when a person types slower than its debounce
+        (otherwise keys arrive faster than any timer can fire)."""
         target = widget or QApplication.focusWidget() or self.window.body
+        if paced and target is self.window.body:
+            for char in text:
+                with self.qtbot.waitSignal(self.window.preview.controller.rendered):
+                    self.type(char, target)
+            return
         for part in text.split("\n")[:-1]:
-            if part:
-                QTest.keyClicks(target, part)
+            _key_clicks(target, part)
             QTest.keyClick(target, Qt.Key.Key_Return)
-        last = text.split("\n")[-1]
-        if last:
-            QTest.keyClicks(target, last)
+        _key_clicks(target, text.split("\n")[-1])
 
     def press(
         self,
@@ -184,6 +195,11 @@ class Journey:
         self.wait(lambda: preview.pane.view is not None)
         self.wait(lambda: self.js(f"{ARTICLE} ? 1 : 0") == 1)
 
+    def wait_preview_idle(self) -> None:
+        """Until the preview has nothing in flight and nothing waiting (no patch unanswered)."""
+        controller = self.window.preview.controller
+        self.wait(lambda: controller.idle)
+
     # -- seeing -------------------------------------------------------------------------------
     def js(self, expression: str) -> Any:
         """Evaluate ``expression`` in the preview page (through JSON) and wait for its value."""
@@ -197,39 +213,38 @@ class Journey:
         got = self.js(f"(document.querySelector({json.dumps(selector)}) || {{}}).textContent")
         return got or ""
 
-    def fresh_render_html(self) -> str:
-        """The article body as a fresh, cache-less render of the body being edited."""
+    def fresh_render_html(self, *, full: bool = False) -> str:
+        """The article body as a fresh, cache-less render of the body being edited
+        (``full``: converted as one document, as the export does)."""
         from editor.render.body import BodyRenderer
 
-        preview = self.window.preview
-        return BodyRenderer(preview._resolve_photo).render(self.window.body.toPlainText()).html
+        renderer = BodyRenderer(self.window.preview._resolve_photo)
+        text = self.window.body.toPlainText()
+        return (renderer.render_full(text) if full else renderer.render(text)).html
 
-    def preview_matches_fresh_render(self) -> bool:
+    def preview_matches_fresh_render(self, *, full: bool = False) -> bool:
         """The page's #article-body is what a fresh render of the body gives (both serialised
-        by the page's own HTML parser, so attribute quoting and entities compare equal).
-        Whitespace-only text between the body's blocks is left out on both sides: it never
-        shows, and a block patch leaves it behind where a full render has a single newline."""
-        expected = json.dumps(self.fresh_render_html())
+        by the page's own HTML parser, so attribute quoting and entities compare equal; the
+        blank text between top-level elements, which patches do not keep, is not compared)."""
+        expected = json.dumps(self.fresh_render_html(full=full))
         return bool(
             self.js(
-                "(function(){function blocks(el){return Array.prototype.filter.call("
-                "el.childNodes, function(n){return n.nodeType !== 3 || n.textContent.trim();})"
-                ".map(function(n){return n.nodeType === 3 ? n.textContent : n.outerHTML;})"
-                ".join('');}"
-                f" var t=document.createElement('div'); t.innerHTML={expected};"
-                f" var a={ARTICLE}; return !!a && blocks(a) === blocks(t);}})()"
+                f"(function(){{var t=document.createElement('div'); t.innerHTML={expected};"
+                f" var a={ARTICLE}; return !!a && {_TOP_LEVEL}(a) === {_TOP_LEVEL}(t);}})()"
             )
         )
 
-    def wait_preview_matches(self, timeout: int = OPEN_TIMEOUT_MS) -> None:
+    def wait_preview_matches(
+        self, timeout: int = OPEN_TIMEOUT_MS, *, full: bool = False, context: str = ""
+    ) -> None:
         """Until the preview shows a fresh render of the body (fails with both texts)."""
         try:
-            self.wait(self.preview_matches_fresh_render, timeout)
+            self.wait(lambda: self.preview_matches_fresh_render(full=full), timeout)
         except Exception as error:
-            shown = self.js(f"{ARTICLE} ? {ARTICLE}.innerHTML : null")
+            shown = self.js(f"{ARTICLE} ? {_TOP_LEVEL}({ARTICLE}) : null")
             raise AssertionError(
-                f"the preview did not follow the text.\nshown:\n{shown}\n"
-                f"expected:\n{self.fresh_render_html()}"
+                f"the preview did not follow the text.{context}\nshown:\n{shown}\n"
+                f"expected:\n{self.fresh_render_html(full=full)}"
             ) from error
 
     def visible_docks(self) -> set[str]:
@@ -243,3 +258,20 @@ class Journey:
 
     def status_text(self) -> str:
         return self.window.statusBar().currentMessage()
+
+
+def _key_clicks(target: QWidget, text: str) -> None:
+    """QTest.keyClicks for any text: characters beyond ASCII (accents, typographic quotes)
+    arrive as key events carrying their text, as from a compose key or input method."""
+    run = ""
+    for char in text:
+        if ord(char) < 0x80:
+            run += char
+            continue
+        if run:
+            QTest.keyClicks(target, run)
+            run = ""
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(target, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
+    if run:
+        QTest.keyClicks(target, run)

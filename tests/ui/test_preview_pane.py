@@ -101,15 +101,35 @@ def test_broken_page_patch_falls_back_to_a_reload(qtbot, make_preview):
 
 def test_width_switch_changes_the_page_viewport(qtbot, make_preview):
     pane, _controller = make_preview(TEXT)
-    assert js(qtbot, pane, "window.innerWidth") == 1280
+    # Fit, the default: as wide as the pane, at full size
+    assert pane.page_width == 0
+    assert js(qtbot, pane, "window.innerWidth") == pane.view.width()
+    assert pane.view.zoomFactor() == 1
     for px in (768, 375, 1280):
         pane.width_actions[px].trigger()
         assert pane.page_width == px
         qtbot.waitUntil(lambda px=px: js(qtbot, pane, "window.innerWidth") == px, timeout=10_000)
 
 
+def test_fit_follows_the_pane_at_full_size_down_to_the_narrowest_layout(qtbot, make_preview):
+    pane, _controller = make_preview(TEXT)
+    for width in (900, 500):
+        pane.resize(width, 800)
+        qtbot.waitUntil(
+            lambda: abs(js(qtbot, pane, "window.innerWidth") - pane.view.width()) <= 1,
+            timeout=10_000,
+        )
+        assert pane.view.zoomFactor() == 1
+        assert pane.view.width() >= width - 4
+    pane.resize(200, 800)  # narrower than any theme's layout: the 320 px page, scaled
+    qtbot.waitUntil(lambda: pane.view.zoomFactor() < 1, timeout=5_000)
+    qtbot.waitUntil(lambda: abs(js(qtbot, pane, "window.innerWidth") - 320) <= 2, timeout=10_000)
+    assert pane.zoom_label.text().endswith("%")
+
+
 def test_a_narrow_pane_scales_the_desktop_page_to_fit(qtbot, make_preview):
     pane, _controller = make_preview(TEXT)
+    pane.width_actions[1280].trigger()
     pane.resize(700, 800)
     qtbot.waitUntil(lambda: pane.view.zoomFactor() < 1, timeout=5_000)
     assert pane.view.width() <= pane.width()
@@ -167,3 +187,15 @@ def test_replaced_nodes_are_collected_after_typing_pauses(qtbot, make_preview):
     with qtbot.waitSignal(pane.body_patched, timeout=5_000):
         controller.body_edited(TEXT + "\n\nMore.")
     qtbot.waitUntil(lambda: any("gc()" in c for c in calls), timeout=5_000)
+
+
+def test_an_edit_that_changes_no_element_leaves_the_preview_following(qtbot, make_preview):
+    """Issue 9, item 1: Enter at the end of a paragraph renders the same page; the preview
+    used to wait for ever for the answer to a patch it never sent."""
+    pane, controller = make_preview(TEXT)
+    with qtbot.waitSignal(controller.rendered, timeout=5_000):
+        controller.body_edited(TEXT + "\n")
+    with qtbot.waitSignal(pane.body_patched, timeout=5_000):
+        controller.body_edited(TEXT + "\n\nFourth.")
+    assert body_texts(qtbot, pane)[-1] == "P:Fourth."
+    qtbot.waitUntil(lambda: controller.idle, timeout=5_000)

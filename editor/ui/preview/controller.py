@@ -18,10 +18,12 @@ from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 
 from editor.ui.preview.blocks import Body
-from editor.ui.preview.pane import PreviewPane
+from editor.ui.preview.pane import Patch, PreviewPane
 from editor.ui.preview.safety import OPENABLE_SCHEMES, LinkDialog
 
 log = logging.getLogger(__name__)
+
+ANSWER_TIMEOUT_MS = 5000  # a patch is answered in a few ms, a 20,000-word load in ~300 ms
 
 # (body, mode) -> the whole page's HTML; mode is "preview" or "export".
 PageBuilder = Callable[[Body, str], str]
@@ -65,9 +67,11 @@ class PreviewController(QObject):
         self._dirty = False  # an edit arrived meanwhile
         self._body_timer = _single_shot(self, debounce_ms, self._apply_body)
         self._page_timer = _single_shot(self, page_debounce_ms, self.reload)
+        # The last line of defence: an answer that never comes costs one reload, not the preview.
+        self._answer_timer = _single_shot(self, ANSWER_TIMEOUT_MS, self._answer_overdue)
         pane.reload_needed.connect(self.reload)
-        pane.body_patched.connect(self._on_patched)
-        pane.page_loaded.connect(self._on_patched)
+        pane.body_patched.connect(self._answered)
+        pane.page_loaded.connect(self._answered)
         pane.link_clicked.connect(self._on_link_clicked)
         pane.open_in_browser_requested.connect(self.open_in_browser)
         pane.shown_changed.connect(self._on_shown_changed)
@@ -106,10 +110,22 @@ class PreviewController(QObject):
 
     # -- work ---------------------------------------------------------------------------------
 
+    @property
+    def idle(self) -> bool:
+        """Nothing is waiting: no edit pending, no patch or load unanswered."""
+        return not (
+            self._in_flight
+            or self._dirty
+            or self._body_timer.isActive()
+            or self._page_timer.isActive()
+            or self.pane.loading
+        )
+
     def reload(self) -> None:
         """Render everything and load the whole page."""
         self._body_timer.stop()
         self._page_timer.stop()
+        self._answer_timer.stop()
         self._in_flight = self._dirty = False
         if not self.pane.isVisible():
             self._stale = True
@@ -137,17 +153,29 @@ class PreviewController(QObject):
         body = self._render_body()
         if body is None:
             return
-        if not self.pane.update_body(body, self._cursor_block):
+        # Marked before sending, so even an answer given at once finds the mark to clear.
+        self._in_flight = True
+        outcome = self.pane.update_body(body, self._cursor_block)
+        if outcome is Patch.NO_PAGE:
             self.reload()
             return
-        self._in_flight = True
+        if not outcome.answered_later:
+            self._answered()  # up to date: no answer will come
+        elif self._in_flight:
+            self._answer_timer.start()
         self.rendered.emit(body)
 
-    def _on_patched(self, *_args: object) -> None:
+    def _answered(self, *_args: object) -> None:
+        """The page answered (patched, or loaded), or there was nothing to wait for."""
+        self._answer_timer.stop()
         self._in_flight = False
         if self._dirty:
             self._dirty = False
             self._body_timer.start()
+
+    def _answer_overdue(self) -> None:
+        log.warning("the preview did not answer a patch within %d ms: reloading", ANSWER_TIMEOUT_MS)
+        self.reload()
 
     def _render_body(self) -> Body | None:
         try:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QLabel, QMessageBox
 
+from editor.ui.preview.dock_share import DockShare
 from editor.ui.window.actions import Act
 
 if TYPE_CHECKING:
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 
 
 CURSOR_FOLLOW_MS = 150
+DOCK_SHARE = 0.41  # of the window at first: at 1920 px the page clears the 768 px breakpoint
 
 
 def preview_media_dir(post_uuid: str) -> Path:
@@ -68,10 +70,13 @@ class LivePreview(QObject):
         self.dock = QDockWidget("Preview", window, objectName="preview_dock")
         self.dock.setWidget(self.pane)
         window.add_side_panel(self.dock)
-        # A useful first size (a saved layout, restored afterwards, wins).
+        # A useful first size (a saved layout, restored afterwards, wins), kept as a share of
+        # the window when it grows or shrinks.
         window.resizeDocks(
-            [self.dock], [max(480, window.width() * 2 // 5)], Qt.Orientation.Horizontal
+            [self.dock], [max(480, round(window.width() * DOCK_SHARE))], Qt.Orientation.Horizontal
         )
+        self.dock_share = DockShare(window, self.dock, DOCK_SHARE)
+        self._remember_page_width(window.settings)
         self.blocked_label = QLabel(objectName="preview_blocked")
         self.removed_label = QLabel(objectName="preview_removed")
         for label in (self.removed_label, self.blocked_label):
@@ -94,6 +99,13 @@ class LivePreview(QObject):
         window.body.cursorPositionChanged.connect(self._cursor_moved)
         self.pane.blocked_count_changed.connect(self._blocked)
         self.controller.rendered.connect(self._rendered)
+
+    def _remember_page_width(self, settings: Any) -> None:
+        """The page width choice (Fit, Desktop...) is the one made last time."""
+        from editor.ui.preview.page_width import mode_of, name_of
+
+        self.pane.set_page_width(mode_of(settings.preview_width()))
+        self.pane.page_width_changed.connect(lambda px: settings.set_preview_width(name_of(px)))
 
     # -- page data --------------------------------------------------------------------------
     def _store_opened(self, opened: Opened) -> None:

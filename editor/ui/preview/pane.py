@@ -8,6 +8,7 @@ stays off). Loads cost ~300 ms and leak ~4.6 MB of JavaScript garbage each; patc
 
 from __future__ import annotations
 
+import enum
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -15,24 +16,22 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QScrollArea,
-    QSizePolicy,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from editor.ui.preview.blocks import Block, Body, block_start, diff_blocks, patch_script
 from editor.ui.preview.engine_setup import MEDIA_SCHEME, register_media_scheme
+from editor.ui.preview.page_width import FIT, fit
 from editor.ui.preview.safety import MediaSchemeHandler, RemoteRequestBlocker
+from editor.ui.preview.toolbar import PreviewToolbar
 
 log = logging.getLogger(__name__)
 
-WIDTHS = {"Desktop": 1280, "Tablet": 768, "Phone": 375}
 # Replaced DOM nodes are JavaScript garbage that V8 collects late (the page's own scripts are
 # off, so nothing else prompts it). With --js-flags=--expose-gc (engine_setup adds it) the pane
 # collects after a pause in typing, and every GC_EVERY patches while typing goes on.
@@ -41,7 +40,17 @@ GC_EVERY = 25
 DEFAULT_BASE_URL = QUrl(f"{MEDIA_SCHEME}://post/")
 
 
-MIN_ZOOM = 0.3  # below this a desktop page is unreadable: scroll sideways instead
+class Patch(enum.Enum):
+    """What :meth:`PreviewPane.update_body` did, and which answer (if any) will follow."""
+
+    SENT = "sent"  # a patch is on its way: body_patched, or reload_needed, follows
+    QUEUED = "queued"  # a page is loading: page_loaded follows (then the patch)
+    UP_TO_DATE = "up to date"  # nothing to do: no answer follows
+    NO_PAGE = "no page"  # nothing to patch: load the whole page instead
+
+    @property
+    def answered_later(self) -> bool:
+        return self in (Patch.SENT, Patch.QUEUED)
 
 
 class PreviewPane(QWidget):
@@ -70,11 +79,12 @@ class PreviewPane(QWidget):
         self._blocker.blocked_count_changed.connect(self._on_blocked)
         self._shown_blocks: Sequence[Block] | None = None
         self._loading = False
+        self._page_serial = 0  # counts full loads; a patch's answer names the page it was for
         self._pending_body: tuple[Body, int | None] | None = None
         self._pending_page: tuple[str, QUrl, Body | None] | None = None
         self._restore_scroll: QPointF | None = None
         self._await_paint = False
-        self._page_width = WIDTHS["Desktop"]
+        self._page_width = FIT
         self._patches_since_gc = 0
         self._gc_timer = QTimer(self)
         self._gc_timer.setSingleShot(True)
@@ -85,26 +95,12 @@ class PreviewPane(QWidget):
     # -- layout -------------------------------------------------------------------------------
 
     def _build_ui(self) -> None:
-        self._toolbar = QToolBar("Preview", self)
-        group = QActionGroup(self)
-        self.width_actions: dict[int, QAction] = {}
-        for name, px in WIDTHS.items():
-            action = QAction(name, self, checkable=True)
-            action.setToolTip(f"Lay the page out {px} px wide")
-            action.setChecked(px == self._page_width)
-            action.triggered.connect(lambda _checked=False, px=px: self.set_page_width(px))
-            group.addAction(action)
-            self._toolbar.addAction(action)
-            self.width_actions[px] = action
-        spacer = QWidget(self)
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self._toolbar.addWidget(spacer)
-        self._blocked_label = QLabel("", self)
-        self._toolbar.addWidget(self._blocked_label)
-        self.open_action = QAction("Open in browser", self)
-        self.open_action.setToolTip("Show a temporary export of this post in your web browser")
-        self.open_action.triggered.connect(self.open_in_browser_requested)
-        self._toolbar.addAction(self.open_action)
+        self._toolbar = PreviewToolbar(self._page_width, self)
+        self._toolbar.width_chosen.connect(self.set_page_width)
+        self._toolbar.open_requested.connect(self.open_in_browser_requested)
+        self.width_actions = self._toolbar.width_actions
+        self.open_action = self._toolbar.open_action
+        self.zoom_label = self._toolbar.zoom_label
 
         self._holder = QWidget()
         self._holder_layout = QHBoxLayout(self._holder)
@@ -130,6 +126,11 @@ class PreviewPane(QWidget):
     def view(self) -> Any:
         """The QWebEngineView, or None before it was created."""
         return self._view
+
+    @property
+    def loading(self) -> bool:
+        """A full page load is under way (patches wait for it)."""
+        return self._loading
 
     @property
     def blocked_urls(self) -> list[str]:
@@ -175,6 +176,7 @@ class PreviewPane(QWidget):
         ):
             settings.setAttribute(attribute, on)
         page.link_clicked.connect(self.link_clicked)
+        page.renderProcessTerminated.connect(self._on_render_process_gone)
         self._view.setPage(page)
         self._view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self._view.loadFinished.connect(self._on_load_finished)
@@ -231,24 +233,28 @@ class PreviewPane(QWidget):
             self._restore_scroll = self._view.page().scrollPosition()
         self._blocker.reset()
         self._loading = True
+        self._page_serial += 1
         self._view.setHtml(html, base_url)
 
-    def update_body(self, body: Body, focus_block: int | None = None) -> bool:
-        """Patch ``#article-body`` to show ``body``; False when no page is there to patch."""
+    def update_body(self, body: Body, focus_block: int | None = None) -> Patch:
+        """Patch ``#article-body`` to show ``body``. The outcome says whether an answer will
+        follow (see :class:`Patch`); none is ever emitted before this returns."""
         if self._loading:
             self._pending_body = (body, focus_block)
-            return True
+            return Patch.QUEUED
         if self._view is None or self._shown_blocks is None:
-            return False
+            return Patch.NO_PAGE
         new_blocks = list(body.blocks)
         patch = diff_blocks(self._shown_blocks, new_blocks)
         focus = None if focus_block is None else block_start(new_blocks, focus_block)
         if patch.empty and focus is None:
-            self.body_patched.emit(patch.total)  # nothing to send: already up to date
-            return True
+            return Patch.UP_TO_DATE
         self._shown_blocks = new_blocks
-        self.run_js(patch_script(patch, focus), lambda count: self._on_patched(count, patch.total))
-        return True
+        page = self._page_serial
+        self.run_js(
+            patch_script(patch, focus), lambda count: self._on_patched(page, count, patch.total)
+        )
+        return Patch.SENT
 
     def scroll_to_block(self, index: int) -> None:
         """Bring block ``index`` of the shown body into view if it is off screen."""
@@ -278,25 +284,24 @@ class PreviewPane(QWidget):
 
     @property
     def page_width(self) -> int:
+        """The chosen width: one of ``page_width.WIDTHS`` (``FIT``, 0, follows the pane)."""
         return self._page_width
 
     def set_page_width(self, px: int) -> None:
-        """Lay the page out ``px`` wide: centred, and scaled down to fit when the pane is
-        narrower, so the whole desktop layout stays in view (as a browser's zoom would)."""
+        """Lay the page out ``px`` wide (``FIT``: as wide as the pane), centred, scaled down to
+        fit when the pane is narrower (see :mod:`editor.ui.preview.page_width`)."""
         self._page_width = px
-        if px in self.width_actions:
-            self.width_actions[px].setChecked(True)
+        self._toolbar.show_choice(px)
         self._fit()
         self.page_width_changed.emit(px)
 
     def _fit(self) -> None:
+        width, zoom = fit(self._page_width, self._scroll.viewport().width())
+        self._toolbar.show_scale(width, zoom)
         if self._view is None:
             return
-        room = self._scroll.viewport().width()
-        px = self._page_width
-        zoom = 1.0 if room <= 0 or room >= px else max(MIN_ZOOM, room / px)
         self._view.setZoomFactor(zoom)
-        self._view.setFixedWidth(round(px * zoom))
+        self._view.setFixedWidth(round(width * zoom))
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
@@ -335,7 +340,9 @@ class PreviewPane(QWidget):
             self._pending_body = None
             self.update_body(body, focus)
 
-    def _on_patched(self, count: Any, expected: int) -> None:
+    def _on_patched(self, page: int, count: Any, expected: int) -> None:
+        if page != self._page_serial:
+            return  # sent to a page since replaced: its page_loaded answers for it
         if not isinstance(count, int | float) or int(count) != expected:
             log.warning("preview patch failed (got %r, expected %d): reloading", count, expected)
             self._shown_blocks = None
@@ -350,14 +357,21 @@ class PreviewPane(QWidget):
             self._gc_timer.start()
         self.body_patched.emit(int(count))
 
+    def _on_render_process_gone(self, status: Any, _code: int) -> None:
+        # Patches sent to the dead process are never answered; a fresh load starts a new one.
+        log.warning("the preview's render process ended (%s): reloading", status)
+        self._loading = False
+        self._shown_blocks = None
+        self._page_serial += 1
+        self.reload_needed.emit()
+
     def _on_view_painted(self) -> None:
         if self._await_paint:
             self._await_paint = False
             self.painted.emit()
 
     def _on_blocked(self, count: int) -> None:
-        self._blocked_label.setText(f"{count} blocked" if count else "")
-        self._blocked_label.setToolTip("\n".join(self._blocker.blocked_urls))
+        self._toolbar.show_blocked(self._blocker.blocked_urls)
         self.blocked_count_changed.emit(count)
 
 

@@ -50,6 +50,14 @@ class WindowSettings:
     def set_last_post(self, database: str, uuid: str | None) -> None:
         self._s.setValue(f"last_post/{_key(database)}", uuid or "")
 
+    def preview_width(self) -> str | None:
+        """The preview's page width choice by name ("Fit", "Desktop"...), if one was made."""
+        value = self._s.value("preview/page_width")
+        return str(value) if value else None
+
+    def set_preview_width(self, name: str) -> None:
+        self._s.setValue("preview/page_width", name)
+
     def sync(self) -> None:
         self._s.sync()
 
