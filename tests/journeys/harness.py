@@ -60,6 +60,21 @@ class Journey:
         target = QApplication.focusWidget() or self.window
         QTest.keyClick(target, combo.key(), combo.keyboardModifiers())
 
+    def menu(self, title: str, item: str) -> None:
+        """Choose ``item`` from the menu bar's ``title`` menu with the mouse, as a person would
+        (texts without their ``&`` mnemonics, e.g. ``menu("View", "Photos")``)."""
+        from PySide6.QtWidgets import QMenu
+
+        bar = self.window.menuBar()
+        top = next(a for a in bar.actions() if _plain(a.text()) == title)
+        QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(top).center())
+        menu = top.menu()
+        assert isinstance(menu, QMenu)
+        self.wait(menu.isVisible)
+        action = next(a for a in menu.actions() if _plain(a.text()) == item)
+        QTest.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
+        self.wait(lambda: not menu.isVisible())
+
     def caret_to_end(self) -> None:
         self.focus(self.window.body)
         self.window.body.moveCursor(QTextCursor.MoveOperation.End)
@@ -131,5 +146,14 @@ class Journey:
             if d.isVisible() and not d.visibleRegion().isEmpty()
         }
 
+    def focused_in(self, widget: QWidget) -> bool:
+        """The keyboard focus is on ``widget`` or inside it."""
+        focus = QApplication.focusWidget()
+        return focus is not None and (focus is widget or widget.isAncestorOf(focus))
+
     def status_text(self) -> str:
         return self.window.statusBar().currentMessage()
+
+
+def _plain(text: str) -> str:
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
