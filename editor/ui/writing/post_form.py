@@ -176,6 +176,8 @@ class PostForm(QWidget):
         self.tags.setText(", ".join(f["tags"]))
         self.categories.setText(", ".join(f["categories"]))
         self.editor_note.setPlainText(f["editor_note"])
+        for line in self._lines():  # open each field at its first word, not scrolled to its end
+            line.setCursorPosition(0)
         self._loading = False
         self._update_counts()
 
@@ -183,6 +185,12 @@ class PostForm(QWidget):
         """The slug the store settled on (it follows the headline until edited)."""
         if self._slug_auto and self.slug.text() != slug:
             self.slug.setText(slug)
+            if not self.slug.hasFocus():
+                self.slug.setCursorPosition(0)
+
+    def _lines(self) -> tuple[QLineEdit, ...]:
+        return (self.headline, self.byline, self.byline_role, self.slug, self.tags,
+                self.categories)  # fmt: skip
 
     def set_read_only(self, read_only: bool) -> None:
         for w in (self.headline, self.byline, self.byline_role, self.slug, self.tags,
