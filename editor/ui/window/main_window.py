@@ -198,7 +198,10 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def _after_first_paint(self) -> None:
+        from editor.ui.window.icons import install_themed_style
+
         self.complete()
+        install_themed_style(QApplication.instance())
         self.actions_.load_icons()
         self.ready.emit()
 
