@@ -78,3 +78,12 @@ def test_a_panel_behind_another_tab_is_brought_forward_not_closed(journey, db_pa
     j.shortcut("Ctrl+Shift+F")
     j.wait(lambda: "photos_dock" in j.visible_docks())
     j.wait(lambda: j.focused_in(_dock(j, "photos_dock")))
+
+
+def test_the_view_menu_has_one_letter_per_command(journey, db_path):
+    """Alt+V, then a letter: two items sharing a letter would make the letter only cycle."""
+    j = journey(db_path)
+    view = next(a.menu() for a in j.window.menuBar().actions() if a.text() == "&View")
+    letters = [a.text()[a.text().index("&") + 1].lower() for a in view.actions() if "&" in a.text()]
+    assert len(letters) == len([a for a in view.actions() if not a.isSeparator()])
+    assert len(set(letters)) == len(letters), letters

@@ -56,8 +56,8 @@ class Act(enum.Enum):
     FIND_POSTS = Spec("&Search Posts", Key.Find, "&View")
     PREVIEW = Spec("&Preview", "F8", "&View", tip="Show or hide the live preview (F8)")
     HISTORY = Spec("Revision &History", "Ctrl+Shift+H", "&View")
-    PHOTOS = Spec("&Photos", "Ctrl+Shift+F", "&View", tip="Photos of this post")
-    SIDEBAR = Spec("Recent Posts &Sidebar", "Ctrl+Shift+R", "&View",
+    PHOTOS = Spec("Pho&tos", "Ctrl+Shift+F", "&View", tip="Photos of this post")
+    SIDEBAR = Spec("&Recent Posts Sidebar", "Ctrl+Shift+R", "&View",
                    tip="The blog's Recent posts links")  # fmt: skip
     PUBLISH = Spec("&Publish…", "Ctrl+Alt+P", "&File", True, "publish",
                    "Send this post to a publishing target", writes=True)  # fmt: skip

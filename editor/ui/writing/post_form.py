@@ -69,7 +69,13 @@ class PostForm(QWidget):
         self.deck_count = QLabel(objectName="deck_count")
         self.byline = QLineEdit(objectName="byline", placeholderText="Author's name")
         self.byline_role = QLineEdit(objectName="byline_role", placeholderText="Guest blogger")
-        self.dated = QCheckBox("Date", objectName="dated")
+        # Not "Published ☑": on a draft that read as if the post were out already.
+        self.dated = QCheckBox("Fixed", objectName="dated")
+        self.dated.setAccessibleName("Fixed publish date")
+        self.dated.setToolTip(
+            "Give the post a fixed publication date, shown on the page and sent to the blog.\n"
+            "Unticked, the blog dates the post when it is published."
+        )
         self.when = QDateTimeEdit(objectName="when", calendarPopup=True)
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.zone = QComboBox(objectName="zone", editable=True)
@@ -104,7 +110,7 @@ class PostForm(QWidget):
         date.addWidget(self.dated)
         date.addWidget(self.when, 2)
         date.addWidget(self.zone, 2)
-        form.addRow("Published", date)
+        form.addRow("Publish date", date)
         slug = QHBoxLayout()
         slug.addWidget(self.slug, 1)
         slug.addWidget(self.slug_auto_button)
