@@ -61,6 +61,7 @@ def test_caption_and_alt_text_are_paragraphs_shown_from_the_start(journey, db_pa
         assert field.viewport().height() >= 2 * line, f"{field.objectName()} is one line high"
     assert caption.toPlainText() == CAPTION
     assert caption.verticalScrollBar().value() == 0
+    j.wait(lambda: caption.verticalScrollBar().maximum() == 0)  # the whole caption in view
     assert caption.cursorRect().top() < line  # the first word is in view
     assert _shows_start(card.fields["credit"])
     # The card fits the panel: nothing, not even Remove, is cut off at the right.

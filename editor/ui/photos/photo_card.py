@@ -9,20 +9,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QPalette, QPixmap
+from PySide6.QtGui import QPalette, QPixmap
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
+from editor.ui.window.text_fields import ParagraphEdit
 from editor.ui.window.theme import colors
 
 THUMB = 120
@@ -31,36 +31,6 @@ THUMB = 120
 def missing_style(kind: str) -> str:
     """A red frame around a required field left empty (readable text in either scheme)."""
     return f"{kind} {{ border: 2px solid {colors().over.name()}; }}"
-
-
-class ParagraphEdit(QPlainTextEdit):
-    """A few lines of plain text that behaves like a form field: Tab moves on, Enter (without
-    Shift) finishes the edit, and ``editingFinished`` comes on Enter or when focus leaves."""
-
-    editingFinished = Signal()
-
-    def __init__(self, text: str, lines: int) -> None:
-        super().__init__(text)
-        self.setTabChangesFocus(True)
-        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        margins = self.contentsMargins()
-        doc_margin = 2 * int(self.document().documentMargin())
-        self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + doc_margin
-                            + margins.top() + margins.bottom() + 2)  # fmt: skip
-
-    def text(self) -> str:
-        return self.toPlainText()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if enter and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-            self.editingFinished.emit()
-            return
-        super().keyPressEvent(event)
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        super().focusOutEvent(event)
-        self.editingFinished.emit()
 
 
 @dataclass
@@ -117,16 +87,16 @@ class PhotoCard(QFrame):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for name, label, hint, lines in (
-            ("caption", "&Caption", "What the photo shows, for readers", 3),
+            ("caption", "&Caption", "What the photo shows, for readers", 5),
             ("credit", "C&redit", "Required: Photographer/Agency", 1),
-            ("alt", "&Alt text", "Required: describe the photo for blind readers", 2),
+            ("alt", "&Alt text", "Required: describe the photo for blind readers", 4),
         ):
             edit: QLineEdit | ParagraphEdit
             if lines == 1:
                 edit = QLineEdit(getattr(item, name))
                 edit.setCursorPosition(0)
             else:
-                edit = ParagraphEdit(getattr(item, name), lines)
+                edit = ParagraphEdit(getattr(item, name), min_lines=2, max_lines=lines)
             edit.setObjectName(name)
             edit.setPlaceholderText(hint)
             if name in item.from_file:

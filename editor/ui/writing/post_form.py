@@ -14,11 +14,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QToolButton,
     QWidget,
 )
 
+from editor.ui.window.text_fields import GrowingTextEdit
 from editor.ui.window.theme import colors
 
 if TYPE_CHECKING:
@@ -42,14 +42,13 @@ def split_list(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
 
 
-class _Short(QPlainTextEdit):
-    """A few lines of plain text (deck, editor's note)."""
+class _Short(GrowingTextEdit):
+    """A few lines of plain text (deck, editor's note), as high as the text needs: whole
+    lines only (a fixed height showed half of the deck's fourth line)."""
 
     def __init__(self, lines: int, placeholder: str) -> None:
-        super().__init__()
-        self.setTabChangesFocus(True)
+        super().__init__(min_lines=lines, max_lines=lines + 2)
         self.setPlaceholderText(placeholder)
-        self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 14)
 
 
 class PostForm(QWidget):
