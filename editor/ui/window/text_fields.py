@@ -7,6 +7,8 @@ text needs at the field's width, and scroll beyond that.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QPlainTextEdit, QSizePolicy
@@ -28,7 +30,15 @@ class GrowingTextEdit(QPlainTextEdit):
     def lines_for(self, count: int) -> int:
         """The height that shows exactly ``count`` lines."""
         margin = 2 * self.document().documentMargin() + 2 * self.frameWidth()
-        return round(count * self.fontMetrics().lineSpacing() + margin)
+        return math.ceil(count * self._line_height() + margin)
+
+    def _line_height(self) -> float:
+        """As laid out (the font's height, which is not always its line spacing)."""
+        block = self.document().firstBlock()
+        layout = block.layout()
+        if layout is not None and layout.lineCount():
+            return self.blockBoundingRect(block).height() / layout.lineCount()
+        return float(self.fontMetrics().height())
 
     def _fit(self) -> None:
         # A plain-text document's height is counted in (wrapped) lines.
