@@ -20,6 +20,7 @@ class GrowingTextEdit(QPlainTextEdit):
         self.min_lines, self.max_lines = min_lines, max_lines
         self.setTabChangesFocus(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.textChanged.connect(self._fit)
         self._fit()
@@ -30,20 +31,27 @@ class GrowingTextEdit(QPlainTextEdit):
     def lines_for(self, count: int) -> int:
         """The height that shows exactly ``count`` lines."""
         margin = 2 * self.document().documentMargin() + 2 * self.frameWidth()
-        return math.ceil(count * self._line_height() + margin)
+        # +2: QPlainTextEdit scrolls unless the last line clears the bottom margin strictly.
+        return math.ceil(count * self._line_height() + margin) + 2
 
     def _line_height(self) -> float:
         """As laid out (the font's height, which is not always its line spacing)."""
-        block = self.document().firstBlock()
-        layout = block.layout()
+        layout = self.document().firstBlock().layout()
         if layout is not None and layout.lineCount():
-            return self.blockBoundingRect(block).height() / layout.lineCount()
+            return layout.lineAt(0).height()
         return float(self.fontMetrics().height())
 
     def _fit(self) -> None:
         # A plain-text document's height is counted in (wrapped) lines.
         wanted = int(self.document().size().height()) or 1
         lines = max(self.min_lines, min(self.max_lines, wanted))
+        # No scroll bar while the text fits: one shown for a moment narrows the lines, and the
+        # layout kept that width once it went (a caption's full stop ran past the edge).
+        policy = Qt.ScrollBarPolicy
+        fits = wanted <= self.max_lines
+        self.setVerticalScrollBarPolicy(
+            policy.ScrollBarAlwaysOff if fits else policy.ScrollBarAsNeeded
+        )
         height = self.lines_for(lines)
         if self.height() != height:
             self.setFixedHeight(height)

@@ -265,7 +265,10 @@ def _with(field: QWidget, count: QLabel) -> QHBoxLayout:
     row = QHBoxLayout()
     row.addWidget(field, 1)
     row.addWidget(count)
-    count.setMinimumWidth(count.fontMetrics().horizontalAdvance("200 / ~200 · a little long"))
+    # Room for the count; the advice ("a little long") wraps under it rather than taking
+    # ~150 px from the field in every post.
+    count.setWordWrap(True)
+    count.setFixedWidth(count.fontMetrics().horizontalAdvance("200 / ~200 · a little") + 4)
     return row
 
 
