@@ -20,7 +20,6 @@ from tests.ui.conftest import OPEN_TIMEOUT_MS, wait_idle
 from tests.ui.preview_support import noise
 
 
-
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Every journey tolerates the web engine's harmless offscreen warnings."""
     here = Path(__file__).parent
@@ -42,9 +41,7 @@ def journey(qtbot: Any) -> Iterator[Callable[..., Journey]]:
 
     opened: list[Journey] = []
 
-    def make(
-        path: Path, *, size: tuple[int, int] = (1280, 800), preview: bool = True
-    ) -> Journey:
+    def make(path: Path, *, size: tuple[int, int] = (1280, 800), preview: bool = True) -> Journey:
         window = build_window(
             str(path), False, executor=DbExecutor(), open_on_paint=False, preview=preview
         )
