@@ -109,10 +109,10 @@ class PhotoCard(QFrame):
         self.warning.setObjectName("missing")
         self.warning.setWordWrap(True)
 
-        self.lead_button = QPushButton("Set as lead")
+        self.lead_button = QPushButton("Set as lead", objectName="set_lead")
         self.lead_button.setEnabled(not item.is_lead)
         self.lead_button.clicked.connect(lambda: self.lead_requested.emit(self.item.id))
-        self.remove_button = QPushButton("Remove")
+        self.remove_button = QPushButton("Remove", objectName="remove_photo")
         self.remove_button.setToolTip("Remove this photo from the post")
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self.item.id))
 
