@@ -13,7 +13,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 PIP := $(BIN)/python -m pip $(if $(VERBOSE),,-qq)
 VERBOSE_FLAG := $(if $(VERBOSE),--verbose)
 
-.PHONY: run test lint typecheck pytest bench clean check-python
+.PHONY: run test lint typecheck pytest bench screenshots clean check-python
 
 run: $(APP_STAMP)
 	@$(BIN)/python -m editor.platform_check --platform auto --install $(VERBOSE_FLAG)
@@ -35,6 +35,15 @@ pytest: $(TEST_STAMP)
 bench: $(TEST_STAMP)
 	@$(BIN)/python -m editor.platform_check --platform offscreen --install
 	$(BIN)/python -m bench $(BENCH_ARGS)
+
+# PNGs of the window (1280x800 and 1920x1080, light and dark, each panel open) under Xvfb.
+SHOTS ?= screenshots
+screenshots: $(APP_STAMP)
+	@command -v Xvfb >/dev/null || { if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq xvfb; \
+	  else echo "make screenshots needs Xvfb: sudo apt-get install xvfb"; exit 1; fi; }
+	@$(BIN)/python -m editor.platform_check --platform xcb --install
+	$(BIN)/python -m bench.screenshots --out $(SHOTS) $(SHOTS_ARGS)
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \

@@ -81,15 +81,26 @@ class Journey:
         target = QApplication.focusWidget() or self.window
         QTest.keyClick(target, combo.key(), combo.keyboardModifiers())
 
-    def menu(self, action: Any) -> None:
-        """Choose ``action`` from its menu with the mouse, as a person would (the keyboard
-        focus stays where it was, as with a real menu)."""
+    def menu(self, target: Any, item: str | None = None) -> None:
+        """Choose a menu command with the mouse, as a person would: ``menu(action)`` or
+        ``menu("View", "Photos")`` (texts without their ``&`` mnemonics). The keyboard focus
+        stays where it was, as with a real menu."""
         from PySide6.QtWidgets import QMenu
 
-        menu = next(m for m in self.window.menuBar().findChildren(QMenu) if action in m.actions())
         bar = self.window.menuBar()
-        menu.popup(bar.mapToGlobal(bar.actionGeometry(menu.menuAction()).bottomLeft()))
-        self.qtbot.waitExposed(menu)
+        if item is None:
+            action = target
+            top = next(
+                a for a in bar.actions() if a.menu() is not None and action in a.menu().actions()
+            )
+        else:
+            top = next(a for a in bar.actions() if _plain(a.text()) == target)
+        QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(top).center())
+        menu = top.menu()
+        assert isinstance(menu, QMenu)
+        self.wait(menu.isVisible)
+        if item is not None:
+            action = next(a for a in menu.actions() if _plain(a.text()) == item)
         QTest.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
         self.wait(lambda: not menu.isVisible())
 
@@ -256,6 +267,11 @@ class Journey:
             if d.isVisible() and not d.visibleRegion().isEmpty()
         }
 
+    def focused_in(self, widget: QWidget) -> bool:
+        """The keyboard focus is on ``widget`` or inside it."""
+        focus = QApplication.focusWidget()
+        return focus is not None and (focus is widget or widget.isAncestorOf(focus))
+
     def status_text(self) -> str:
         return self.window.statusBar().currentMessage()
 
@@ -275,3 +291,7 @@ def _key_clicks(target: QWidget, text: str) -> None:
             QApplication.sendEvent(target, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
     if run:
         QTest.keyClicks(target, run)
+
+
+def _plain(text: str) -> str:
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")

@@ -1,11 +1,15 @@
-"""One photo in the photo panel: thumbnail, lead badge, caption/credit/alt fields, actions."""
+"""One photo in the photo panel: thumbnail, lead badge, caption/credit/alt fields, actions.
+
+Laid out for a panel a few hundred pixels wide: the thumbnail and the two buttons in a column on
+the left, the fields beside them. Caption and alt text are often several sentences, so they are
+a few lines high and open at their first word."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPalette, QPixmap
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -13,13 +17,20 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
+from editor.ui.window.text_fields import ParagraphEdit
+from editor.ui.window.theme import colors
+
 THUMB = 120
-MISSING_STYLE = "QLineEdit { border: 2px solid #c62828; background: #fff3f3; }"
-WARNING_STYLE = "color: #c62828; font-weight: bold;"
+
+
+def missing_style(kind: str) -> str:
+    """A red frame around a required field left empty (readable text in either scheme)."""
+    return f"{kind} {{ border: 2px solid {colors().over.name()}; }}"
 
 
 @dataclass
@@ -58,51 +69,68 @@ class PhotoCard(QFrame):
         self.thumbnail = QLabel("…")
         self.thumbnail.setFixedSize(THUMB, THUMB)
         self.thumbnail.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.thumbnail.setStyleSheet("background: #eceff1; color: #78909c;")
+        self.thumbnail.setAutoFillBackground(True)
+        self.thumbnail.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        self.thumbnail.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.thumbnail.setAccessibleName(f"Thumbnail of {item.filename}")
 
         self.badge = QLabel("LEAD PHOTO" if item.is_lead else f"{item.width}×{item.height}")
         if item.is_lead:
             self.badge.setStyleSheet("color: white; background: #1565c0; padding: 1px 6px;")
         self.name = QLabel(item.filename)
-        self.name.setStyleSheet("color: #546e7a;")
+        self.name.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.name.setToolTip(item.filename)
+        # A long file name is cut, never widening the card past the panel.
+        self.name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
-        self.fields: dict[str, QLineEdit] = {}
+        self.fields: dict[str, QLineEdit | ParagraphEdit] = {}
         form = QFormLayout()
-        for name, label, hint in (
-            ("caption", "Caption", "What the photo shows, for readers"),
-            ("credit", "Credit", "Required: Photographer/Agency"),
-            ("alt", "Alt text", "Required: describe the photo for blind readers"),
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for name, label, hint, lines in (
+            ("caption", "&Caption", "What the photo shows, for readers", 5),
+            ("credit", "C&redit", "Required: Photographer/Agency", 1),
+            ("alt", "&Alt text", "Required: describe the photo for blind readers", 4),
         ):
-            edit = QLineEdit(getattr(item, name))
+            edit: QLineEdit | ParagraphEdit
+            if lines == 1:
+                edit = QLineEdit(getattr(item, name))
+                edit.setCursorPosition(0)
+            else:
+                edit = ParagraphEdit(getattr(item, name), min_lines=2, max_lines=lines)
             edit.setObjectName(name)
             edit.setPlaceholderText(hint)
             if name in item.from_file:
                 edit.setToolTip("Read from the file's metadata; what you type replaces it.")
             edit.editingFinished.connect(lambda n=name: self._edited(n))
             self.fields[name] = edit
-            form.addRow(label, edit)
+            form.addRow(label, edit)  # the label is the field's buddy: its accessible name
 
         self.warning = QLabel()
         self.warning.setObjectName("missing")
-        self.warning.setStyleSheet(WARNING_STYLE)
+        self.warning.setWordWrap(True)
 
-        self.lead_button = QPushButton("Set as lead")
+        self.lead_button = QPushButton("Set as lead", objectName="set_lead")
         self.lead_button.setEnabled(not item.is_lead)
         self.lead_button.clicked.connect(lambda: self.lead_requested.emit(self.item.id))
-        self.remove_button = QPushButton("Remove")
+        self.remove_button = QPushButton("Remove", objectName="remove_photo")
+        self.remove_button.setToolTip("Remove this photo from the post")
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self.item.id))
 
+        left = QVBoxLayout()
+        left.addWidget(self.thumbnail)
+        left.addWidget(self.lead_button)
+        left.addWidget(self.remove_button)
+        left.addStretch(1)
         header = QHBoxLayout()
         header.addWidget(self.badge)
         header.addWidget(self.name, 1)
-        header.addWidget(self.lead_button)
-        header.addWidget(self.remove_button)
         right = QVBoxLayout()
         right.addLayout(header)
         right.addLayout(form)
         right.addWidget(self.warning)
+        right.addStretch(1)
         row = QHBoxLayout(self)
-        row.addWidget(self.thumbnail, 0, Qt.AlignmentFlag.AlignTop)
+        row.addLayout(left)
         row.addLayout(right, 1)
         self._mark_missing()
 
@@ -124,7 +152,10 @@ class PhotoCard(QFrame):
     def _mark_missing(self) -> None:
         missing = self.item.missing
         for name in ("alt", "credit"):
-            self.fields[name].setStyleSheet(MISSING_STYLE if name in missing else "")
+            edit = self.fields[name]
+            kind = "QLineEdit" if isinstance(edit, QLineEdit) else "QPlainTextEdit"
+            edit.setStyleSheet(missing_style(kind) if name in missing else "")
+        self.warning.setStyleSheet(f"color: {colors().over.name()}; font-weight: bold;")
         labels = {"alt": "alt text", "credit": "credit"}
         if missing:
             self.warning.setText("Missing " + " and ".join(labels[n] for n in missing)

@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QGuiApplication,
     QKeySequence,
+    QPalette,
     QPixmap,
     QShortcut,
 )
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from editor.media.thumbnails import make_thumbnail
 from editor.ui.photos.photo_card import PhotoCard, PhotoItem
+from editor.ui.window.theme import colors
 
 IMAGE_FILTER = "Images (*.jpg *.jpeg *.png *.webp *.gif *.tif *.tiff)"
 
@@ -70,9 +72,10 @@ class PhotoPanel(QWidget):
         self._signals.failed.connect(self._thumbnail_failed)
         self.cards: list[PhotoCard] = []
 
-        self.add_button = QPushButton("Add photos…")
+        self.add_button = QPushButton("Add photos…", objectName="add_photos")
         self.add_button.clicked.connect(self.choose_files)
-        self.paste_button = QPushButton("Paste")
+        self.paste_button = QPushButton("Paste", objectName="paste_photo")
+        self.paste_button.setToolTip("Add the image (or image file) on the clipboard (Ctrl+V)")
         self.paste_button.clicked.connect(self.paste)
         QShortcut(QKeySequence.StandardKey.Paste, self, self.paste,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
@@ -81,10 +84,10 @@ class PhotoPanel(QWidget):
         self.message.setObjectName("message")
         self.empty = QLabel("No photos yet. Add, drop or paste one: a post needs a lead photo.")
         self.empty.setWordWrap(True)
-        self.empty.setStyleSheet("color: #78909c; padding: 12px;")
+        self.empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.empty.setMargin(12)
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(QLabel("<b>Photos</b>"))
+        buttons = QHBoxLayout()  # the dock's title says "Photos": no second heading here
         buttons.addStretch(1)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.paste_button)
@@ -95,6 +98,8 @@ class PhotoPanel(QWidget):
         inner.setLayout(self._list)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        # Cards follow the panel's width (their fields wrap) instead of scrolling sideways.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(inner)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
@@ -125,7 +130,8 @@ class PhotoPanel(QWidget):
             self.thumbnails_done.emit()
 
     def show_message(self, text: str, *, error: bool = False) -> None:
-        self.message.setStyleSheet("color: #c62828;" if error else "color: #2e7d32;")
+        c = colors()
+        self.message.setStyleSheet(f"color: {(c.over if error else c.ok).name()};")
         self.message.setText(text)
         self.message.setVisible(bool(text))
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMessageBox
 
 from editor.ui.preview.dock_share import DockShare
 from editor.ui.window.actions import Act
+from editor.ui.window.docks import bind_panel
 
 if TYPE_CHECKING:
     from editor.render.body import RenderedBody
@@ -85,11 +86,8 @@ class LivePreview(QObject):
         self._removed: list[Any] = []
         self._cursor_timer = QTimer(self, singleShot=True, interval=CURSOR_FOLLOW_MS)
         self._cursor_timer.timeout.connect(self._follow_cursor)
-        toggle = window.actions_[Act.PREVIEW]
-        toggle.setCheckable(True)
-        toggle.setChecked(True)
-        toggle.toggled.connect(self.dock.setVisible)
-        self.dock.visibilityChanged.connect(lambda _v: toggle.setChecked(not self.dock.isHidden()))
+        # F8 shows or hides the preview; the keyboard stays in the text.
+        bind_panel(window, Act.PREVIEW, self.dock, focus=False)
         c = window.controller
         c.store_opened.connect(self._store_opened)
         c.current_post_changed.connect(self._post_changed)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QWidget
 
 from editor.ui.window.actions import Act
 from editor.ui.window.db_worker import DbExecutor
+from editor.ui.window.docks import bind_panel
 
 if TYPE_CHECKING:
     from editor.publish.secrets import SecretStore
@@ -79,11 +80,8 @@ class PublishingUi(QObject):
         # Below the editor: the queue is a wide table (post, target, state, next try, error).
         self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         dock.hide()
-        toggle = self.window.actions_[Act.OUTBOX]
-        toggle.setCheckable(True)
-        toggle.toggled.connect(dock.setVisible)
-        toggle.toggled.connect(self._size_outbox_once)
-        dock.visibilityChanged.connect(lambda _v: toggle.setChecked(not dock.isHidden()))
+        bind_panel(self.window, Act.OUTBOX, dock)
+        self.window.actions_[Act.OUTBOX].toggled.connect(self._size_outbox_once)
         return dock
 
     def _size_outbox_once(self, shown: bool) -> None:

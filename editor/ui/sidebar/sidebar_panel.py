@@ -4,10 +4,11 @@ and drop or Ctrl+Shift+Up/Down, pinned, refreshed from published posts, and undo
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMessageBox,
-    QStyle,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -148,13 +148,17 @@ class SidebarPanel(QWidget):
         self.view = LinksView(self.controller, self)
         self.view.setModel(self.model)
         self.view.setItemDelegate(LinkDelegate(self.view))
-        self.heading = QLabel("<b>Recent posts</b>")
+        # The dock's title says "Recent posts"; the heading names the blog whose links these are.
+        self.heading = QLabel(objectName="sidebar_blog")
         self.empty = QLabel(
             "No links yet. Add one by hand, or Refresh to fill in the newest published posts."
         )
         self.empty.setWordWrap(True)
-        self.empty.setStyleSheet("color: palette(mid)")
-        self.toolbar = QToolBar("Sidebar", self)
+        self.empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.toolbar = QToolBar("Sidebar", self, objectName="sidebar_toolbar")
+        # Every command with its name on it: a row of unlabelled arrows and icons beside "Add"
+        # and "Edit" left people guessing.
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self._select_id: int | None = None
         self._build_actions()
         layout = QVBoxLayout(self)
@@ -172,13 +176,9 @@ class SidebarPanel(QWidget):
         self._update_actions()
 
     def _build_actions(self) -> None:
-        style = self.style()
-        icon = style.standardIcon
-
-        def act(text: str, handler, shortcut=None, pixmap=None, tip="") -> QAction:
+        def act(text: str, handler, shortcut=None, tip="") -> QAction:
             action = QAction(text, self)
-            if pixmap is not None:
-                action.setIcon(icon(pixmap))
+            action.setObjectName(f"sidebar_{text.lower().replace(' ', '_')}")
             if shortcut is not None:
                 action.setShortcut(QKeySequence(shortcut))
                 action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -186,35 +186,43 @@ class SidebarPanel(QWidget):
                               if shortcut else tip or text)  # fmt: skip
             action.triggered.connect(lambda _checked=False: handler())
             self.addAction(action)
-            self.toolbar.addAction(action)
+            self._add_tool(action)
             return action
 
-        sp = QStyle.StandardPixmap
         self.add_action = act("Add", self.add_link, "Ctrl+Shift+N", tip="Add a link")
         self.edit_action = act("Edit", self.edit_selected, "F2", tip="Edit the link")
-        self.remove_action = act("Remove", self.remove_selected, Key.Delete, sp.SP_TrashIcon,
-                                 "Remove the link")  # fmt: skip
-        self.move_up_action = act("Move up", lambda: self.move_selected(-1), "Ctrl+Shift+Up",
-                                  sp.SP_ArrowUp)  # fmt: skip
-        self.move_down_action = act("Move down", lambda: self.move_selected(+1),
-                                    "Ctrl+Shift+Down", sp.SP_ArrowDown)  # fmt: skip
+        self.remove_action = act("Remove", self.remove_selected, Key.Delete, "Remove the link")
+        self.move_up_action = act("Up", lambda: self.move_selected(-1), "Ctrl+Shift+Up",
+                                  "Move the link up")  # fmt: skip
+        self.move_down_action = act("Down", lambda: self.move_selected(+1), "Ctrl+Shift+Down",
+                                    "Move the link down")  # fmt: skip
         self.pin_action = act("Pin", self.toggle_pin, "Ctrl+Shift+P",
                               tip="Pin: keep the link in place through every refresh")  # fmt: skip
         self.pin_action.setCheckable(True)
         self.refresh_action = act("Refresh", self.controller.refresh, Key.Refresh,
-                                  sp.SP_BrowserReload,
                                   "Fill in the blog's newest published posts")  # fmt: skip
         self.toolbar.addSeparator()
         self.undo_action = self.controller.stack.createUndoAction(self, "Undo")
-        self.undo_action.setIcon(icon(sp.SP_ArrowBack))
+        self.undo_action.setObjectName("sidebar_undo")
         self.redo_action = self.controller.stack.createRedoAction(self, "Redo")
-        self.redo_action.setIcon(icon(sp.SP_ArrowForward))
-        self.toolbar.addAction(self.undo_action)
-        self.toolbar.addAction(self.redo_action)
+        self.redo_action.setObjectName("sidebar_redo")
+        for action, short in ((self.undo_action, "Undo"), (self.redo_action, "Redo")):
+            action.setIconText(short)  # the button keeps its width; the tooltip names the step
+        self._add_tool(self.undo_action)
+        self._add_tool(self.redo_action)
+
+    def _add_tool(self, action: QAction) -> None:
+        """A toolbar button named for the command, for screen readers and automation."""
+        self.toolbar.addAction(action)
+        button = self.toolbar.widgetForAction(action)
+        if button is not None:
+            button.setObjectName(f"{action.objectName()}_button")
+            button.setAccessibleName(action.iconText().replace("&", ""))
 
     # public
     def set_blog(self, blog_id: int | None, name: str = "") -> None:
-        self.heading.setText(f"<b>Recent posts</b> — {name}" if name else "<b>Recent posts</b>")
+        self.heading.setText(f"<b>{escape(name)}</b>" if name else "No blog")
+        self.heading.setToolTip(f"The links shown under “Recent posts” on {name or 'the blog'}")
         self.controller.set_blog(blog_id)
 
     def selected_link(self) -> LinkSpec | None:
@@ -298,6 +306,8 @@ class SidebarPanel(QWidget):
         self.move_down_action.setEnabled(0 <= row < self.model.rowCount() - 1)
         self.pin_action.setChecked(bool(link and link.pinned))
         self.pin_action.setText("Unpin" if link and link.pinned else "Pin")
+        if (pin := self.toolbar.widgetForAction(self.pin_action)) is not None:
+            pin.setAccessibleName(self.pin_action.text())
         source = link.source if link else None
         self.remove_action.setToolTip(
             "Remove the link (a refresh may bring an automatic link back)"

@@ -34,13 +34,13 @@ class Spec:
 
 
 class Act(enum.Enum):
-    NEW_POST = Spec("&New Post", Key.New, "&File", True, "SP_FileIcon",
+    NEW_POST = Spec("&New Post", Key.New, "&File", True, "new-post",
                     writes=True)  # fmt: skip
     IMPORT = Spec("&Import…", "Ctrl+Shift+I", "&File",
                   tip="Import Markdown files or export bundles (or drop them on the post list)",
                   writes=True)  # fmt: skip
     SAVE_VERSION = Spec("Save &Version…", "Ctrl+Shift+S", "&File", True,
-                        "SP_DialogSaveButton", "Keep a named snapshot",
+                        "save-version", "Keep a named snapshot",
                         writes=True)  # fmt: skip
     BLOGS = Spec("&Blogs…", "Ctrl+Shift+B", "&File", tip="Blogs and their settings",
                  writes=True)  # fmt: skip
@@ -81,10 +81,10 @@ class Act(enum.Enum):
     SHOW_TRASH = Spec("&Trash", None, "&View", tip="Show the posts in the Trash")
     PREVIEW = Spec("&Preview", "F8", "&View", tip="Show or hide the live preview (F8)")
     HISTORY = Spec("Revision &History", "Ctrl+Shift+H", "&View")
-    PHOTOS = Spec("&Photos", "Ctrl+Shift+F", "&View", tip="Photos of this post")
-    SIDEBAR = Spec("Recent Posts &Sidebar", "Ctrl+Shift+R", "&View",
+    PHOTOS = Spec("Pho&tos", "Ctrl+Shift+F", "&View", tip="Photos of this post")
+    SIDEBAR = Spec("&Recent Posts Sidebar", "Ctrl+Shift+R", "&View",
                    tip="The blog's Recent posts links")  # fmt: skip
-    PUBLISH = Spec("&Publish…", "Ctrl+Alt+P", "&File", True, "SP_ArrowUp",
+    PUBLISH = Spec("&Publish…", "Ctrl+Alt+P", "&File", True, "publish",
                    "Send this post to a publishing target", writes=True)  # fmt: skip
     EXPORT = Spec("&Export…", "Ctrl+Shift+E", "&File", tip="Export this post as a bundle")
     OPEN_FROM_BLOG = Spec("&Open from Blog…", "Ctrl+Shift+O", "&File",
@@ -115,13 +115,22 @@ class ActionRegistry:
             self._actions[act] = action
 
     def load_icons(self) -> None:
-        """Icons come after the first paint: QStyle's enums take time to build in PySide6."""
+        """Icons come after the first paint: QStyle's enums take time to build in PySide6.
+        ``SP_…`` names are the style's icons; other names are ``resources/icons/<name>.svg``,
+        drawn in the palette's text colour."""
         from PySide6.QtWidgets import QStyle
+
+        from editor.ui.window.icons import themed_icon
 
         style = self._owner.style()
         for act, action in self._actions.items():
-            if act.spec.icon is not None:
-                action.setIcon(style.standardIcon(getattr(QStyle.StandardPixmap, act.spec.icon)))
+            name = act.spec.icon
+            if name is None:
+                continue
+            if name.startswith("SP_"):
+                action.setIcon(style.standardIcon(getattr(QStyle.StandardPixmap, name)))
+            else:
+                action.setIcon(themed_icon(name))
 
     def __getitem__(self, act: Act) -> QAction:
         return self._actions[act]

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.ui.window.actions import Act, ActionRegistry
+from editor.ui.window.docks import LAYOUT_VERSION, add_side_panel, bind_panel
 from editor.ui.window.theme import apply_palette, colors
 from editor.ui.writing.body_editor import BodyEditor, count_words, reading_minutes
 from editor.ui.writing.edit_commands import EditCommands
@@ -97,7 +98,6 @@ class MainWindow(QMainWindow):
         self.form.setEnabled(False)
         self._editor_box.insertWidget(0, self.form)
         self.revisions = RevisionsPanel(self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.revisions)
         self.revisions.hide()
         self.controller = EditorController(
             self.form, self.body, self.executor, lambda h: ConflictDialog.ask(self, h), self
@@ -111,6 +111,7 @@ class MainWindow(QMainWindow):
             from editor.ui.preview.live_preview import LivePreview
 
             self.preview = LivePreview(self)
+        self.add_side_panel(self.revisions)  # below the preview (see window/docks.py)
         self.panels = Panels(self)
         self.publishing = PublishingUi(self)
         from editor.config import Config
@@ -126,7 +127,7 @@ class MainWindow(QMainWindow):
             preview = self.preview
             self.panels.page_changed.connect(lambda: preview.reload_page_data(full=False))
         if (state := self.settings.window_state()) is not None:
-            self.restoreState(state)
+            self.restoreState(state, LAYOUT_VERSION)
 
     # -- layout -----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -156,14 +157,9 @@ class MainWindow(QMainWindow):
         self.resize(1280, 820)
 
     def add_side_panel(self, dock: QDockWidget) -> None:
-        """Seam for the preview, photo and sidebar panels: dock on the right, tabbed together."""
-        right = [
-            d for d in self.findChildren(QDockWidget)
-            if self.dockWidgetArea(d) == Qt.DockWidgetArea.RightDockWidgetArea and d is not dock
-        ]  # fmt: skip
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        if right:
-            self.tabifyDockWidget(right[0], dock)
+        """Seam for the preview and the tool panels: the preview on the right, the tools tabbed
+        together below it (:func:`editor.ui.window.docks.add_side_panel`)."""
+        add_side_panel(self, dock)
 
     def _wire_frame(self) -> None:
         a = self.actions_
@@ -187,9 +183,7 @@ class MainWindow(QMainWindow):
 
     def _wire(self) -> None:
         c = self.controller
-        history = self.actions_[Act.HISTORY]
-        history.toggled.connect(self.revisions.setVisible)
-        self.revisions.visibilityChanged.connect(history.setChecked)
+        bind_panel(self, Act.HISTORY, self.revisions)
         self.revisions.revision_chosen.connect(c.show_revision)
         self.revisions.restore_requested.connect(c.restore)
         self.revisions.save_version_requested.connect(self._save_version)
@@ -218,7 +212,10 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def _after_first_paint(self) -> None:
+        from editor.ui.window.icons import install_themed_style
+
         self.complete()
+        install_themed_style(QApplication.instance())
         self.actions_.load_icons()
         self.ready.emit()
 
@@ -377,7 +374,7 @@ class MainWindow(QMainWindow):
                 if self.preview is not None:
                     self.preview.close()
             self.settings.save_window(
-                self.saveGeometry(), self.saveState(), self.splitter.saveState()
+                self.saveGeometry(), self.saveState(LAYOUT_VERSION), self.splitter.saveState()
             )
             self.settings.sync()
         event.accept()

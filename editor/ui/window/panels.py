@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDockWidget
 
 from editor.ui.window.actions import Act
+from editor.ui.window.docks import bind_panel
 
 if TYPE_CHECKING:
     from editor.ui.photos.photo_controller import PhotoPanelController
@@ -49,12 +50,9 @@ class Panels(QObject):
     def _dock(self, title: str, name: str, widget: Any, act: Act) -> QDockWidget:
         dock = QDockWidget(title, self.window, objectName=name)
         dock.setWidget(widget)
-        self.window.add_side_panel(dock)
         dock.hide()
-        toggle = self.window.actions_[act]
-        toggle.setCheckable(True)
-        toggle.toggled.connect(dock.setVisible)
-        dock.visibilityChanged.connect(lambda _v: toggle.setChecked(not dock.isHidden()))
+        self.window.add_side_panel(dock)
+        bind_panel(self.window, act, dock)
         return dock
 
     def _store_opened(self, opened: Opened) -> None:

@@ -14,11 +14,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QToolButton,
     QWidget,
 )
 
+from editor.ui.window.text_fields import GrowingTextEdit
 from editor.ui.window.theme import colors
 
 if TYPE_CHECKING:
@@ -43,14 +43,13 @@ def split_list(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
 
 
-class _Short(QPlainTextEdit):
-    """A few lines of plain text (deck, editor's note)."""
+class _Short(GrowingTextEdit):
+    """A few lines of plain text (deck, editor's note), as high as the text needs: whole
+    lines only (a fixed height showed half of the deck's fourth line)."""
 
     def __init__(self, lines: int, placeholder: str) -> None:
-        super().__init__()
-        self.setTabChangesFocus(True)
+        super().__init__(min_lines=lines, max_lines=lines + 2)
         self.setPlaceholderText(placeholder)
-        self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 14)
 
 
 class PostForm(QWidget):
@@ -70,7 +69,13 @@ class PostForm(QWidget):
         self.deck_count = QLabel(objectName="deck_count")
         self.byline = QLineEdit(objectName="byline", placeholderText="Author's name")
         self.byline_role = QLineEdit(objectName="byline_role", placeholderText="Guest blogger")
-        self.dated = QCheckBox("Date", objectName="dated")
+        # Not "Published ☑": on a draft that read as if the post were out already.
+        self.dated = QCheckBox("Fixed", objectName="dated")
+        self.dated.setAccessibleName("Fixed publish date")
+        self.dated.setToolTip(
+            "Give the post a fixed publication date, shown on the page and sent to the blog.\n"
+            "Unticked, the blog dates the post when it is published."
+        )
         self.when = QDateTimeEdit(objectName="when", calendarPopup=True)
         self.when.setDisplayFormat(WITH_TIME)
         self.when.setAccessibleName("Publication date")
@@ -110,7 +115,7 @@ class PostForm(QWidget):
         date.addWidget(self.when, 2)
         date.addWidget(self.timed)
         date.addWidget(self.zone, 2)
-        form.addRow("Published", date)
+        form.addRow("Publish date", date)
         slug = QHBoxLayout()
         slug.addWidget(self.slug, 1)
         slug.addWidget(self.slug_auto_button)
@@ -186,6 +191,8 @@ class PostForm(QWidget):
         self.tags.setText(", ".join(f["tags"]))
         self.categories.setText(", ".join(f["categories"]))
         self.editor_note.setPlainText(f["editor_note"])
+        for line in self._lines():  # open each field at its first word, not scrolled to its end
+            line.setCursorPosition(0)
         self._loading = False
         self._update_counts()
 
@@ -193,6 +200,12 @@ class PostForm(QWidget):
         """The slug the store settled on (it follows the headline until edited)."""
         if self._slug_auto and self.slug.text() != slug:
             self.slug.setText(slug)
+            if not self.slug.hasFocus():
+                self.slug.setCursorPosition(0)
+
+    def _lines(self) -> tuple[QLineEdit, ...]:
+        return (self.headline, self.byline, self.byline_role, self.slug, self.tags,
+                self.categories)  # fmt: skip
 
     def set_read_only(self, read_only: bool) -> None:
         for w in (self.headline, self.byline, self.byline_role, self.slug, self.tags,
@@ -271,7 +284,10 @@ def _with(field: QWidget, count: QLabel) -> QHBoxLayout:
     row = QHBoxLayout()
     row.addWidget(field, 1)
     row.addWidget(count)
-    count.setMinimumWidth(count.fontMetrics().horizontalAdvance("200 / ~200 · a little long"))
+    # Room for the count; the advice ("a little long") wraps under it rather than taking
+    # ~150 px from the field in every post.
+    count.setWordWrap(True)
+    count.setFixedWidth(count.fontMetrics().horizontalAdvance("200 / ~200 · a little") + 4)
     return row
 
 
