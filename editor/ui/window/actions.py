@@ -78,7 +78,7 @@ class Act(enum.Enum):
     EMPTY_TRASH = Spec("&Empty Trash…", None, "&Edit", tip="Delete the posts in the Trash for good",
                        writes=True)  # fmt: skip
     FIND_POSTS = Spec("&Search Posts", "Ctrl+E", "&View", tip="Search all posts (Ctrl+E)")
-    SHOW_TRASH = Spec("&Trash", None, "&View", tip="Show the posts in the Trash")
+    SHOW_TRASH = Spec("Tr&ash", None, "&View", tip="Show the posts in the Trash")
     PREVIEW = Spec("&Preview", "F8", "&View", tip="Show or hide the live preview (F8)")
     HISTORY = Spec("Revision &History", "Ctrl+Shift+H", "&View")
     PHOTOS = Spec("Pho&tos", "Ctrl+Shift+F", "&View", tip="Photos of this post")
