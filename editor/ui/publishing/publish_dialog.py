@@ -117,6 +117,7 @@ class PublishDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.publish_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
+        self._close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(QLabel("Checks:"))
@@ -128,6 +129,12 @@ class PublishDialog(QDialog):
         self.target.currentIndexChanged.connect(self.run_checks)
         self.status.currentIndexChanged.connect(self.run_checks)
         self.run_checks()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        # The button box orders its buttons' focus chain when shown (Close before Publish), and
+        # Tab then went from the checks to Publish and on past Close: put Close after Publish.
+        QWidget.setTabOrder(self.publish_button, self._close_button)
 
     def _load_targets(self, select: str | None = None) -> None:
         with self._store.session() as s:

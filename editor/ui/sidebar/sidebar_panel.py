@@ -146,6 +146,7 @@ class SidebarPanel(QWidget):
         self.controller = SidebarController(store, executor, self)
         self.model = LinksModel(self)
         self.view = LinksView(self.controller, self)
+        self.view.setAccessibleName("Recent posts links")
         self.view.setModel(self.model)
         self.view.setItemDelegate(LinkDelegate(self.view))
         self.heading = QLabel("<b>Recent posts</b>")
