@@ -48,6 +48,7 @@ class PhotoCard(QFrame):
     field_edited = Signal(int, str, str)  # photo id, field name, new text
     lead_requested = Signal(int)
     remove_requested = Signal(int)
+    insert_requested = Signal(int)  # put the photo in the body at the cursor
 
     def __init__(self, item: PhotoItem, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,18 +90,26 @@ class PhotoCard(QFrame):
         self.lead_button = QPushButton("Set as lead")
         self.lead_button.setEnabled(not item.is_lead)
         self.lead_button.clicked.connect(lambda: self.lead_requested.emit(self.item.id))
+        self.insert_button = QPushButton("Insert in body", objectName="insert_photo")
+        self.insert_button.setToolTip("Show this photo in the body at the cursor, as a figure "
+                                      "with its caption and credit")  # fmt: skip
+        self.insert_button.clicked.connect(lambda: self.insert_requested.emit(self.item.id))
         self.remove_button = QPushButton("Remove")
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self.item.id))
 
         header = QHBoxLayout()
         header.addWidget(self.badge)
         header.addWidget(self.name, 1)
-        header.addWidget(self.lead_button)
-        header.addWidget(self.remove_button)
+        actions = QHBoxLayout()  # below the fields: a narrow panel has room for them there
+        actions.addWidget(self.insert_button)
+        actions.addWidget(self.lead_button)
+        actions.addWidget(self.remove_button)
+        actions.addStretch(1)
         right = QVBoxLayout()
         right.addLayout(header)
         right.addLayout(form)
         right.addWidget(self.warning)
+        right.addLayout(actions)
         row = QHBoxLayout(self)
         row.addWidget(self.thumbnail, 0, Qt.AlignmentFlag.AlignTop)
         row.addLayout(right, 1)

@@ -49,6 +49,7 @@ class PhotoPanel(QWidget):
     field_edited = Signal(int, str, str)  # photo id, field, text
     lead_requested = Signal(int)
     remove_requested = Signal(int)
+    insert_requested = Signal(int)  # photo id: reference it in the body
     thumbnails_done = Signal()
 
     def __init__(
@@ -115,6 +116,7 @@ class PhotoPanel(QWidget):
             card.field_edited.connect(self.field_edited)
             card.lead_requested.connect(self.lead_requested)
             card.remove_requested.connect(self.remove_requested)
+            card.insert_requested.connect(self.insert_requested)
             self._list.insertWidget(index, card)
             self.cards.append(card)
             if item.sha256 in self._thumbs:
