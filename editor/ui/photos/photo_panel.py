@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ThreadPoolExecutor
+from itertools import pairwise
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, Signal
 from PySide6.QtGui import (
@@ -124,6 +125,12 @@ class PhotoPanel(QWidget):
             else:
                 self._request_thumbnail(item)
         self.empty.setVisible(not items)
+        chain = [self.paste_button]  # cards come last in the window's chain: Tab from Paste
+        for card in self.cards:  # goes on into them, in the order they are shown
+            chain += [*card.fields.values(), card.insert_button, card.lead_button,
+                      card.remove_button]  # fmt: skip
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
         if not self._pending:
             self.thumbnails_done.emit()
 
