@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ThreadPoolExecutor
+from itertools import pairwise
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, Signal
 from PySide6.QtGui import (
@@ -51,6 +52,7 @@ class PhotoPanel(QWidget):
     field_edited = Signal(int, str, str)  # photo id, field, text
     lead_requested = Signal(int)
     remove_requested = Signal(int)
+    insert_requested = Signal(int)  # photo id: reference it in the body
     thumbnails_done = Signal()
 
     def __init__(
@@ -101,6 +103,7 @@ class PhotoPanel(QWidget):
         # Cards follow the panel's width (their fields wrap) instead of scrolling sideways.
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(inner)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the cards' fields
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
@@ -119,6 +122,7 @@ class PhotoPanel(QWidget):
             card.field_edited.connect(self.field_edited)
             card.lead_requested.connect(self.lead_requested)
             card.remove_requested.connect(self.remove_requested)
+            card.insert_requested.connect(self.insert_requested)
             self._list.insertWidget(index, card)
             self.cards.append(card)
             if item.sha256 in self._thumbs:
@@ -126,6 +130,12 @@ class PhotoPanel(QWidget):
             else:
                 self._request_thumbnail(item)
         self.empty.setVisible(not items)
+        chain = [self.paste_button]  # cards come last in the window's chain: Tab from Paste
+        for card in self.cards:  # goes on into them, in the order they are shown
+            chain += [*card.fields.values(), card.insert_button, card.lead_button,
+                      card.remove_button]  # fmt: skip
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
         if not self._pending:
             self.thumbnails_done.emit()
 
