@@ -182,21 +182,7 @@ def test_the_main_window_with_every_panel_open_names_every_control(journey, db_p
     assert set(DOCKS) <= {d.objectName() for d in j.window.findChildren(QDockWidget)}
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(
-            name,
-            marks=pytest.mark.xfail(
-                reason="with every panel open, Tab from the revision list leaves for the dock "
-                "tab bar (the panel layout of issue 9 item 2 decides this; check again then)"
-            ),
-        )
-        if name == "revisions_dock"
-        else name
-        for name in DOCKS
-    ],
-)
+@pytest.mark.parametrize("name", DOCKS)
 def test_each_panel_works_from_the_keyboard(journey, db_path, name):
     """Tab goes through each panel's controls in turn, and none keeps the Tab key."""
     store = open_store(db_path)
@@ -226,7 +212,7 @@ def test_every_dialog_names_every_control(journey, db_path, dialog):
 def test_tab_walks_the_window_in_reading_order(journey, db_path):
     j = journey(db_path, preview=False)
     w = j.window
-    j.shortcut("Ctrl+F")  # Search posts
+    j.shortcut("Ctrl+E")  # Search posts
     j.wait(w.post_list.search.hasFocus)
     order = [QApplication.focusWidget().objectName()]
     while order[-1] != "body" and len(order) < 40:

@@ -43,7 +43,7 @@ def test_a_pasted_photo_gets_a_card_and_a_credited_figure_in_the_page(
 
     j.focus(w.body)
     j.shortcut("Ctrl+Shift+F")  # View ▸ Photos
-    j.wait(lambda: w.panels.photo_dock.isVisible())
+    j.wait(lambda: "photos_dock" in j.visible_docks())  # on screen, not behind a tab
     clipboard.setMimeData(_copied(photo))
     j.click(panel.paste_button)
 
@@ -74,7 +74,7 @@ def test_pasting_text_into_the_photos_panel_says_what_is_missing(journey, db_pat
     panel = w.panels.photo_panel
     j.focus(w.body)
     j.shortcut("Ctrl+Shift+F")
-    j.wait(lambda: w.panels.photo_dock.isVisible())
+    j.wait(lambda: "photos_dock" in j.visible_docks())  # on screen, not behind a tab
     mime = QMimeData()
     mime.setText("not a photo")
     clipboard.setMimeData(mime)
@@ -103,7 +103,7 @@ def test_insert_in_body_puts_the_photo_on_a_line_of_its_own(
     w, panel = j.window, j.window.panels.photo_panel
     j.focus(w.body)
     j.shortcut("Ctrl+Shift+F")
-    j.wait(lambda: w.panels.photo_dock.isVisible())
+    j.wait(lambda: "photos_dock" in j.visible_docks())  # on screen, not behind a tab
     clipboard.setMimeData(_copied(photo))
     j.click(panel.paste_button)
     j.wait(lambda: len(panel.cards) == 1)

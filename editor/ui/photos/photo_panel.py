@@ -17,10 +17,8 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QGuiApplication,
-    QKeySequence,
     QPalette,
     QPixmap,
-    QShortcut,
 )
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -79,8 +77,6 @@ class PhotoPanel(QWidget):
         self.paste_button = QPushButton("Paste", objectName="paste_photo")
         self.paste_button.setToolTip("Add the image (or image file) on the clipboard (Ctrl+V)")
         self.paste_button.clicked.connect(self.paste)
-        QShortcut(QKeySequence.StandardKey.Paste, self, self.paste,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setObjectName("message")
@@ -209,6 +205,13 @@ class PhotoPanel(QWidget):
         files = self.ask_files(self)
         if files:
             self.files_dropped.emit(files)
+
+    def edit_command(self, name: str) -> bool:
+        """Edit ▸ Paste (Ctrl+V) with the focus in the panel adds the clipboard's image."""
+        if name != "paste":
+            return False
+        self.paste()
+        return True
 
     def paste(self) -> None:
         self.accept_mime(QGuiApplication.clipboard().mimeData(), source="clipboard")

@@ -126,6 +126,7 @@ class BlogForm(QWidget):
         self.description.setFixedHeight(60)
         self.description.setTabChangesFocus(True)  # Tab goes on to the next field
         self.logo_path = QLineEdit(objectName="blog_logo")
+        self.logo_path.setAccessibleName("Logo")
         self.logo_path.setPlaceholderText("None: the blog's name is shown instead")
         browse = QPushButton("Choose…", objectName="blog_logo_choose")
         browse.setAccessibleName("Choose a logo image")
