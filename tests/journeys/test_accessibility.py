@@ -83,6 +83,26 @@ def _export(j: Journey) -> None:
     exporter.progress_dialog.canceled.connect(held.gate.set)  # then the export gives up
 
 
+def _welcome(j: Journey) -> None:
+    from editor.ui.preferences.welcome import WelcomeDialog
+
+    dialog = WelcomeDialog(j.window)
+    j.window.preferences.welcome = dialog
+    dialog.open()
+
+
+def _empty_trash(j: Journey) -> None:
+    from editor.ui.writing.trash_ui import EmptyTrashDialog
+
+    EmptyTrashDialog.ask(j.window, 3)
+
+
+def _import_failed(j: Journey) -> None:
+    from editor.ui.writing.import_ui import ImportFilesDialog
+
+    ImportFilesDialog.failed(j.window, "notes.md, line 3: the date is not a date.")
+
+
 DIALOGS = [
     Dialog("Blogs", _act(Act.BLOGS)),
     Dialog("Delete blog", _delete_blog),
@@ -94,6 +114,10 @@ DIALOGS = [
     Dialog("Open from Blog", _open_from_blog),
     Dialog("Password", _password),
     Dialog("Error", _error),
+    Dialog("Preferences", _act(Act.PREFERENCES), lambda j: j.window.preferences.dialog),
+    Dialog("Welcome", _welcome, lambda j: j.window.preferences.welcome),
+    Dialog("Empty Trash", _empty_trash),
+    Dialog("Import failed", _import_failed),
 ]
 
 
@@ -174,6 +198,8 @@ def test_the_main_window_with_every_panel_open_names_every_control(journey, db_p
     for shortcut in PANELS:
         j.focus(j.window.body)
         j.shortcut(shortcut)
+    j.focus(j.window.body)
+    j.shortcut("Ctrl+H")  # the find and replace bar too
     j.wait(lambda: len(j.window.panels.photo_panel.cards) == 1)
     problems = unnamed_controls(j.window)
     assert not problems, "\n".join(problems)
@@ -194,6 +220,8 @@ def test_each_panel_works_from_the_keyboard(journey, db_path, name):
     for shortcut in PANELS:
         j.focus(j.window.body)
         j.shortcut(shortcut)
+    j.focus(j.window.body)
+    j.shortcut("Ctrl+H")  # the find and replace bar too
     dock = j.window.findChild(QDockWidget, name)
     dock.raise_()  # (its tab chosen, where panels share a place)
     j.wait(dock.widget().isVisible)
