@@ -12,7 +12,16 @@ from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.types import TypeDecorator
 
 from editor.errors import ConflictError, InputError, NotFoundError
-from editor.model import Blog, Post, PostContent, PostStatus, Revision, RevisionReason, utcnow
+from editor.model import (
+    Blog,
+    Post,
+    PostContent,
+    PostStatus,
+    Revision,
+    RevisionReason,
+    author_of,
+    utcnow,
+)
 from editor.services.slugs import unique_slug
 from editor.store.search import apply_search
 
@@ -361,6 +370,8 @@ def _add_revision(
         post_version=post.version,
         snapshot=post.content().to_json(),
     )
+    who = author_of(session)
+    rev.author_name, rev.author_email, rev.author_zone = who.name, who.email, who.zone
     session.add(rev)
     session.flush()
     return rev
