@@ -19,6 +19,7 @@ from editor.model import (
     PostStatus,
     Revision,
     RevisionReason,
+    StatusChange,
     author_of,
     utcnow,
 )
@@ -153,6 +154,9 @@ def create_post(
     session.add(post)
     session.flush()
     _add_revision(session, post, reason, now=now)
+    created = StatusChange(post_id=post.id, from_status="", to_status=post.status, created_at=now)
+    created.set_author(author_of(session))  # the status log starts with who made the post
+    session.add(created)
     return post
 
 
