@@ -58,6 +58,7 @@ def upgrade() -> None:
         sa.Column("prefix", sa.String(200), nullable=False, server_default=""),
         sa.Column("suffix", sa.String(200), nullable=False, server_default=""),
         sa.Column("start", sa.Integer, nullable=False, server_default="0"),
+        sa.Column("quote_unique", sa.Boolean, nullable=False, server_default=sa.true()),
         sa.Column("text", sa.Text, nullable=False),
         sa.Column("resolved", sa.Boolean, nullable=False, server_default=sa.false()),
         sa.Column("state_by_name", sa.String(300), nullable=False, server_default=""),

@@ -63,6 +63,7 @@ class Comment(_Authored, Base):
     prefix: Mapped[str] = mapped_column(String(200), default="")
     suffix: Mapped[str] = mapped_column(String(200), default="")
     start: Mapped[int] = mapped_column(Integer, default=0)
+    quote_unique: Mapped[bool] = mapped_column(Boolean, default=True)
     text: Mapped[str] = mapped_column(Text)
     resolved: Mapped[bool] = mapped_column(Boolean, default=False)
     # Who last resolved or reopened it, and when.

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 CONTEXT = 32
+CONTEXT_NEEDED = 8  # characters of agreeing surroundings that tell repeated words apart
 FUZZY_MIN_LENGTH = 8  # shorter quotes are found exactly or not at all
 FUZZY_MIN_RATIO = 0.75
 
@@ -23,6 +24,9 @@ class Anchor:
     prefix: str = ""
     suffix: str = ""
     start: int = 0
+    # The words occurred only once when the comment was made. If not, the surroundings must
+    # still agree for a later match to count: the words may have been deleted, leaving others.
+    unique: bool = True
 
 
 @dataclass(frozen=True)
@@ -33,11 +37,13 @@ class Span:
 
 
 def anchor_at(text: str, start: int, end: int) -> Anchor:
+    quote = text[start:end]
     return Anchor(
-        quote=text[start:end],
+        quote=quote,
         prefix=text[max(0, start - CONTEXT) : start],
         suffix=text[end : end + CONTEXT],
         start=start,
+        unique=text.count(quote) == 1,
     )
 
 
@@ -60,7 +66,10 @@ def locate(text: str, anchor: Anchor) -> Span | None:
     hits = occurrences(text, quote)
     if hits:
         best = max(hits, key=lambda at: _fit(text, anchor, at))
-        return Span(best, best + len(quote), True)
+        agree = _fit(text, anchor, best)[0]
+        if anchor.unique or agree >= min(CONTEXT_NEEDED, len(anchor.prefix) + len(anchor.suffix)):
+            return Span(best, best + len(quote), True)
+        return None
     return _fuzzy(text, anchor) if len(quote) >= FUZZY_MIN_LENGTH else None
 
 

@@ -122,8 +122,8 @@ def add_comment(
             end = start + len(quote)
         anchor = anchor_at(source, start, end)
     comment = Comment(post_id=post.id, field=field, quote=anchor.quote, prefix=anchor.prefix,
-                      suffix=anchor.suffix, start=anchor.start, text=text,
-                      created_at=now or utcnow())  # fmt: skip
+                      suffix=anchor.suffix, start=anchor.start, quote_unique=anchor.unique,
+                      text=text, created_at=now or utcnow())  # fmt: skip
     comment.set_author(author_of(session))
     session.add(comment)
     session.flush()
@@ -190,7 +190,7 @@ def list_comments(
     for c in rows:
         if c.parent_id is not None or (c.resolved and not include_resolved):
             continue
-        anchor = Anchor(c.quote, c.prefix, c.suffix, c.start)
+        anchor = Anchor(c.quote, c.prefix, c.suffix, c.start, c.quote_unique)
         span = None
         if c.field != WHOLE_POST:
             if c.field not in texts:
