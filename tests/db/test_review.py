@@ -134,3 +134,45 @@ def test_comments_on_a_photo_caption_and_bad_fields(store, tmp_path):
             comments.add_comment(s, post_id, "x", quote="at", field="lede")
         with pytest.raises(InputError, match="has no photo 999"):
             comments.add_comment(s, post_id, "x", quote="at", field="credit:999")
+
+
+def test_migration_0007_keeps_revisions_with_the_author_unknown_and_rebuilds_the_log(tmp_path):
+    from sqlalchemy import create_engine, text
+
+    from editor.store.database import open_store
+    from editor.store.migrations import upgrade
+
+    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        upgrade(conn, "0006")
+        conn.execute(text(
+            "INSERT INTO blogs (name, site_url, description, theme, language, default_byline_role,"
+            " comments_url_pattern, logo_path, sidebar_auto, sidebar_count, created_at) VALUES "
+            "('Old', '', '', 'newsroom', 'en', '', '', '', 1, 5, CURRENT_TIMESTAMP)"
+        ))  # fmt: skip
+        conn.execute(text(
+            "INSERT INTO posts (uuid, blog_id, headline, deck, byline, byline_role, published_tz,"
+            " slug, slug_auto, tags, categories, body, editor_note, status, created_at,"
+            " updated_at, version) VALUES ('u-1', 1, 'Solar radio', '', '', '', '', 'solar', 1,"
+            " '[]', '[]', 'sunlight', '', 'in_review', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 3)"
+        ))  # fmt: skip
+        for number, status in ((1, "draft"), (2, "draft"), (3, "submitted"), (4, "in_review")):
+            conn.execute(text(
+                "INSERT INTO revisions (post_id, number, created_at, reason, label, status,"
+                f" post_version, snapshot) VALUES (1, {number}, '2026-11-0{number} 10:00:00',"
+                f" 'status', '', '{status}', {number}, '{{}}')"
+            ))  # fmt: skip
+        conn.commit()
+    engine.dispose()
+    store = open_store(url)
+    try:
+        with store.session() as s:
+            revs = posts.list_revisions(s, 1)
+            assert len(revs) == 4 and {r.author.known for r in revs} == {False}
+            log = workflow.status_log(s, 1)
+        assert [(e.from_status, e.to_status, e.author.label) for e in log] == [
+            ("draft", "submitted", "unknown"), ("submitted", "in_review", "unknown")]  # fmt: skip
+        assert log[0].when.day == 3
+    finally:
+        store.close()
