@@ -53,6 +53,12 @@ def allowed_from(status: PostStatus) -> tuple[PostStatus, ...]:
     return TRANSITIONS.get(status, ())
 
 
+def allows(current: str, target: str) -> bool:
+    """Whether the window's status combo may make this move without asking for anything."""
+    to = PostStatus(target)
+    return to in allowed_from(PostStatus(current)) and to not in NOTE_REQUIRED
+
+
 def refusal(current: PostStatus, target: PostStatus) -> str | None:
     """Why ``current`` → ``target`` is not allowed, naming the moves that are; None if it is."""
     allowed = allowed_from(current)
