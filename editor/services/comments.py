@@ -3,7 +3,8 @@ replies and a resolved/reopened state. Never published: nothing here reaches a p
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -47,7 +48,7 @@ class CommentView:
     state_by: Person | None
     state_at: datetime | None
     span: Span | None
-    replies: list[Reply] = field(default_factory=list)
+    replies: list[Reply] = dataclasses.field(default_factory=list)
 
     @property
     def detached(self) -> bool:

@@ -176,3 +176,20 @@ def test_migration_0007_keeps_revisions_with_the_author_unknown_and_rebuilds_the
         assert log[0].when.day == 3
     finally:
         store.close()
+
+
+def test_emptying_the_trash_removes_the_posts_comments_and_log(store):
+    from sqlalchemy import func, select
+
+    from editor.model import Comment, StatusChange
+    from editor.services import trash
+
+    post_id = _new(store)
+    with store.session() as s:
+        c = comments.add_comment(s, post_id, "Hmm", quote="sunlight")
+        comments.reply(s, post_id, c.id, "Yes")
+        trash.trash_post(s, post_id)
+        trash.empty_trash(s)
+    with store.session() as s:
+        assert s.scalar(select(func.count()).select_from(Comment)) == 0
+        assert s.scalar(select(func.count()).select_from(StatusChange)) == 0
