@@ -175,8 +175,9 @@ def cmd_revisions(ctx: CommandContext) -> int:
         return 0
     for r in revs:
         label = f" — {r['label']}" if r["label"] else ""
+        who = r["author"]["name"] or r["author"]["email"] or "unknown"
         ctx.print(f"{r['number']:>4}  {r['created_at'][:19]}  {r['reason']:<9} "
-                  f"{r['words']:>6} words  {r['headline']}{label}")  # fmt: skip
+                  f"{r['words']:>6} words  {who[:20]:<20}  {r['headline']}{label}")  # fmt: skip
     return 0
 
 

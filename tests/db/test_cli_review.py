@@ -59,6 +59,7 @@ def test_status_follows_the_workflow_and_log_says_who(run):
     assert log[4]["forced"] is True and log[3]["note"] == "Name it"
     revisions = json.loads(run("revisions", "1", "--json")[1])
     assert revisions[0]["author"]["name"] == "Wren Writer"
+    assert "Eda Editor" in run("revisions", "1")[1].splitlines()[1]
 
 
 def test_comment_add_list_reply_resolve_reopen(run):

@@ -53,6 +53,7 @@ class ReviewPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._writable = True
         self.status = QLabel(objectName="review_status")
         self.note = QLineEdit(objectName="review_note")
         self.note.setPlaceholderText("Note for the status change (needed to request changes)")
@@ -144,6 +145,9 @@ class ReviewPanel(QWidget):
         self.submit.setEnabled(writable and "submitted" in allowed)
         self.request_changes.setEnabled(writable and review)
         self.approve.setEnabled(writable and review)
+        for w in (self.note, self.new_comment, self.add_button, self.reply_text):
+            w.setEnabled(writable and bool(status))
+        self._writable = writable
 
     def show_log(self, entries: list[Any]) -> None:
         self.log.clear()
@@ -210,8 +214,8 @@ class ReviewPanel(QWidget):
     # -- internals --------------------------------------------------------------------------
     def _chosen(self) -> None:
         item = self.comments.currentItem()
-        self.reply_button.setEnabled(item is not None)
-        self.resolve_button.setEnabled(item is not None)
+        self.reply_button.setEnabled(item is not None and self._writable)
+        self.resolve_button.setEnabled(item is not None and self._writable)
         resolved = bool(item.data(0, ID_ROLE + 1)) if item is not None else False
         self.resolve_button.setText("Reopen" if resolved else "Resolve")
 
