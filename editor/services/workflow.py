@@ -89,7 +89,7 @@ def change_status(
         return posts.set_status(session, post.id, target, expected_version=expected_version)
     why = refusal(current, target)
     if why and not force:
-        raise InputError(f"{why} (--force overrides).")
+        raise InputError(f"{why} (byline status --force overrides).")
     note = note.strip()
     if target in NOTE_REQUIRED and not note:
         raise InputError(f"--note: say what to change when moving a post to {target.value}.")

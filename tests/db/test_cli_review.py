@@ -40,7 +40,7 @@ def run(tmp_path, capsys, monkeypatch):
 def test_status_follows_the_workflow_and_log_says_who(run):
     assert run("status", "1", "approved") == (
         2, "", "byline status: a draft post cannot become approved; from draft it can go to "
-        "submitted (--force overrides).\n")  # fmt: skip
+        "submitted (byline status --force overrides).\n")  # fmt: skip
     assert run("status", "1", "submitted")[0] == 0
     assert run("status", "1", "in_review", who="Eda Editor")[0] == 0
     code, _, err = run("status", "1", "changes_requested", who="Eda Editor")
