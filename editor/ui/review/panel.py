@@ -62,6 +62,7 @@ class ReviewPanel(QWidget):
         self.request_changes = QPushButton("Request changes", objectName="review_request_changes")
         self.approve = QPushButton("Approve", objectName="review_approve")
         self.tabs = QTabWidget(objectName="review_tabs")
+        self.tabs.setAccessibleName("Review")
         self.tabs.addTab(self._comments_tab(), "Comments")
         self.log = QListWidget(objectName="review_log")
         self.log.setAccessibleName("Status log")
