@@ -184,11 +184,10 @@ def _review(store: Any, post_id: int) -> None:
             s, post_id, "Which year was this? Give the date.", quote="When the grid failed",
             field="deck")),
         (editor, lambda s: comments.add_comment(
-            s, post_id, "Lovely opening. Can we name the village?", quote="Radio Illimani",
-            nth=1)),
+            s, post_id, "Lovely opening. How old is she?", quote="Doña Remedios Quispe")),
         (editor, lambda s: workflow.review_decision(
-            s, post_id, PostStatus.CHANGES_REQUESTED, note="Date and village, please.")),
-        (writer, lambda s: comments.reply(s, post_id, 2, "Achacachi; added.")),
+            s, post_id, PostStatus.CHANGES_REQUESTED, note="The date, and her age.")),
+        (writer, lambda s: comments.reply(s, post_id, 2, "Seventy-one; added.")),
     ):  # fmt: skip
         store.whoami = lambda who=who: who
         with store.session() as s:

@@ -76,10 +76,18 @@ def test_writer_submits_editor_comments_and_requests_changes_writer_fixes_editor
     j.wait(lambda: panel.status.text() == "Status: Changes requested")
     assert w.form.status.currentData() == "changes_requested"
 
-    # The writer finds the comment, edits around it, replies and resolves it.
+    # The writer finds the comment by its marker in the margin, edits around it, replies and
+    # resolves it.
     _as(monkeypatch, "Wren Writer")
-    _click_item(j, panel.comments, panel.comments.topLevelItem(0))
+    j.focus(w.body)
+    j.press(Qt.Key.Key_Home, CTRL)  # nothing selected
+    j.wait(lambda: len(review.markers.shown()) == 1 and review.markers.isVisible())
+    [(comment_id, bar)] = review.markers.shown()
+    QTest.mouseClick(review.markers, Qt.MouseButton.LeftButton, pos=bar.center())
     j.wait(lambda: w.body.textCursor().selectedText() == SENTENCE)  # jumped to the words
+    assert panel.chosen_id() == comment_id
+    _click_item(j, panel.comments, panel.comments.topLevelItem(0))  # a click in the list too
+    j.wait(lambda: w.body.textCursor().selectedText() == SENTENCE)
     j.focus(w.body)
     j.press(Qt.Key.Key_Home, CTRL)
     j.type("Since 1994. ")
@@ -94,7 +102,7 @@ def test_writer_submits_editor_comments_and_requests_changes_writer_fixes_editor
     assert panel.resolve_button.text() == "Resolve"
     j.click(panel.resolve_button)
     j.wait(lambda: panel.comments.topLevelItemCount() == 0)  # the filter shows open ones
-    assert review.highlighted() == []
+    assert review.highlighted() == [] and not review.markers.isVisible()
     panel.filter.setCurrentIndex(panel.filter.findData("resolved"))
     j.wait(lambda: panel.comments.topLevelItemCount() == 1)
     _click_item(j, panel.comments, panel.comments.topLevelItem(0))

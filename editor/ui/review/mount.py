@@ -39,6 +39,10 @@ class ReviewUi(QObject):
         self.dock.hide()
         window.add_side_panel(self.dock)
         bind_panel(window, Act.REVIEW, self.dock)
+        from editor.ui.review.markers import CommentMarkers
+
+        self.markers = CommentMarkers(window.body)
+        self.markers.hide()
         self._highlight_timer = QTimer(self, singleShot=True, interval=HIGHLIGHT_DELAY_MS)
         self._highlight_timer.timeout.connect(self._highlight)
         self._wire()
@@ -61,6 +65,7 @@ class ReviewUi(QObject):
         p.resolve_requested.connect(self._resolve)
         p.jump_requested.connect(self.jump_to)
         p.filter_changed.connect(self._show)
+        self.markers.clicked.connect(self.show_comment)
 
     # -- following the post -----------------------------------------------------------------
     def _store_opened(self, opened: Opened) -> None:
@@ -251,11 +256,18 @@ class ReviewUi(QObject):
         if focus:
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def show_comment(self, comment_id: int) -> None:
+        """A margin marker clicked: the comment, chosen in the panel, and its words selected."""
+        open_panel(self.dock, focus=False)
+        self.panel.tabs.setCurrentIndex(0)
+        self.panel.choose(comment_id)
+        self.jump_to(comment_id, focus=False)
+
     # -- highlights -------------------------------------------------------------------------
     def _highlight(self) -> None:
         """Open comments' words in the body get a marker colour (extra selections)."""
         body = self.window.body
-        selections = []
+        selections, marks = [], []
         fmt = QTextCharFormat()
         fmt.setBackground(QColor(255, 214, 102, 110))
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
@@ -271,7 +283,9 @@ class ReviewUi(QObject):
             sel.cursor.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
             sel.format = fmt
             selections.append(sel)
+            marks.append((view.id, span.start))
         body.setExtraSelections(selections)
+        self.markers.set_marks(marks)
 
     def highlighted(self) -> list[str]:
         """The words highlighted in the body now (for tests and accessibility checks)."""

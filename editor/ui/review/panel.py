@@ -204,6 +204,13 @@ class ReviewPanel(QWidget):
         item = self.comments.currentItem()
         return item.data(0, ID_ROLE) if item is not None else None
 
+    def choose(self, comment_id: int) -> None:
+        for i in range(self.comments.topLevelItemCount()):
+            item = self.comments.topLevelItem(i)
+            if item.data(0, ID_ROLE) == comment_id:
+                self.comments.setCurrentItem(item)
+                self.comments.scrollToItem(item)
+
     def set_new_quote(self, quote: str, field: str) -> None:
         name = FIELD_NAMES.get(field, field)
         self.new_quote.setText(
