@@ -87,10 +87,8 @@ def cmd_import(ctx: CommandContext) -> int:
             items.append(read_post_file(path))
         except InputError as exc:
             errors.append(str(exc))
-    if errors:
-        for message in errors:
-            ctx.warn(message)
-        raise InputError(f"nothing imported: {len(errors)} file(s) could not be read")
+    if errors:  # one line: every file's problem, then the outcome
+        raise InputError(f"{'; '.join(errors)} (nothing imported)")
     with ctx.store.session() as session:
         ids = [
             import_bundle(session, item).id

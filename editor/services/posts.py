@@ -12,6 +12,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.types import TypeDecorator
 
 from editor.errors import ConflictError, InputError, NotFoundError
+from editor.formats.checks import check_content, check_uuid
 from editor.model import Blog, Post, PostContent, PostStatus, Revision, RevisionReason, utcnow
 from editor.services.slugs import unique_slug
 from editor.store.search import apply_search
@@ -128,6 +129,9 @@ def create_post(
     uuid: str | None = None,
     now: datetime | None = None,
 ) -> Post:
+    check_content(content)
+    if uuid:
+        check_uuid(uuid)
     now = now or utcnow()
     post = Post(blog=blog, status=status.value, created_at=now, updated_at=now)
     if uuid:
@@ -158,6 +162,7 @@ def save_post(
     Raises :class:`ConflictError` when someone else saved in between. Takes an editing
     checkpoint revision when the last one is older than :data:`CHECKPOINT_INTERVAL`.
     """
+    check_content(content)
     now = now or utcnow()
     post = _locked(session, post_id, expected_version)
     content = _with_slug(session, post, content)

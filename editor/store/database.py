@@ -57,7 +57,7 @@ class Store:
                 with self._sessions.begin() as session:
                     yield session
         except DatabaseError as exc:
-            raise _explain(exc, self.url) from None
+            raise _explain(exc, self.url, opening=False) from None
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -72,7 +72,7 @@ class Store:
             with self._readers() as session:
                 yield session
         except DatabaseError as exc:
-            raise _explain(exc, self.url) from None
+            raise _explain(exc, self.url, opening=False) from None
 
     def close(self) -> None:
         self.engine.dispose()
@@ -291,8 +291,9 @@ def _ensure_schema(conn: Connection, url: URL, *, read_only: bool) -> None:
         raw.execute("PRAGMA foreign_keys=ON")
 
 
-def _explain(exc: DatabaseError, url: URL) -> StoreError:
-    message = str(getattr(exc, "orig", exc))
+def _explain(exc: DatabaseError, url: URL, *, opening: bool = True) -> StoreError:
+    # The driver's first line only: PostgreSQL adds DETAIL/HINT lines (with the row's values).
+    message = (str(getattr(exc, "orig", exc)).strip().splitlines() or [type(exc).__name__])[0]
     where = url.database if url.get_backend_name() == "sqlite" else url.render_as_string(True)
     if "file is not a database" in message or "malformed" in message:
         return StoreError(
@@ -301,4 +302,6 @@ def _explain(exc: DatabaseError, url: URL) -> StoreError:
         )
     if isinstance(exc, OperationalError) and "readonly" in message.replace("-", ""):
         return ReadOnlyStoreError(f"{where} is read-only: {message}.")
-    return StoreError(f"Cannot open {where}: {message}")
+    if opening:
+        return StoreError(f"Cannot open {where}: {message}")
+    return StoreError(f"{where}: the database refused the change ({message}); nothing was saved.")
