@@ -23,9 +23,9 @@ log = logging.getLogger("byline")
 
 
 def _command_modules() -> list[ModuleType]:
-    from editor.cli import blogs, edit, photos, posts, publish, render, sidebar, targets
+    from editor.cli import blogs, doctor, edit, photos, posts, publish, render, sidebar, targets
 
-    return [posts, edit, render, photos, blogs, sidebar, targets, publish]
+    return [posts, edit, render, photos, blogs, sidebar, targets, publish, doctor]
 
 
 def build_parser() -> argparse.ArgumentParser:
