@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from editor.errors import InputError, NotFoundError
@@ -77,8 +78,15 @@ def get_or_create_blog(session: Session, name: str, **settings: str) -> Blog:
             default_byline_role=settings.get("default_byline_role", DEFAULT_ROLE),
             comments_url_pattern=checked["comments_url_pattern"],
         )
-        session.add(blog)
-        session.flush()
+        # Another process may create the same blog at the same moment (an import of a bundle
+        # from the same blog): the unique name decides, and the loser uses the winner's blog.
+        try:
+            with session.begin_nested():
+                session.add(blog)
+                session.flush()
+        except IntegrityError:
+            session.expunge(blog) if blog in session else None
+            return find_blog(session, name)
         return blog
 
 

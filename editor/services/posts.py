@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, NamedTuple
 
 from sqlalchemy import String, func, select, type_coerce
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.types import TypeDecorator
@@ -18,6 +19,7 @@ from editor.services.slugs import unique_slug
 from editor.store.search import apply_search
 
 CHECKPOINT_INTERVAL = timedelta(minutes=5)
+SLUG_ATTEMPTS = 20
 LIST_LIMIT = 200
 
 
@@ -140,11 +142,20 @@ def create_post(
     if not post.byline_role:
         post.byline_role = blog.default_byline_role
     session.flush()  # the blog needs its id before the slug can be checked against it
-    post.slug = unique_slug(
-        session, blog.id, post.slug or post.headline or "untitled", exclude_post=None
-    )
-    session.add(post)
-    session.flush()
+    wanted = post.slug or post.headline or "untitled"
+    for attempt in range(SLUG_ATTEMPTS):
+        # Another process may take the same slug between the check and the insert (PostgreSQL
+        # has no whole-database write lock): the unique index says so, and the next one is tried.
+        with session.no_autoflush:
+            post.slug = unique_slug(session, blog.id, wanted, exclude_post=None)
+        try:
+            with session.begin_nested():
+                session.add(post)
+                session.flush()
+            break
+        except IntegrityError:
+            if attempt == SLUG_ATTEMPTS - 1 or not _slug_clash(session, blog.id, post.slug):
+                raise
     _add_revision(session, post, reason, now=now)
     return post
 
@@ -282,11 +293,21 @@ def _locked(session: Session, post_id: int, expected_version: int | None) -> Pos
 
 
 def _flush(session: Session, post: Post, expected_version: int) -> None:
+    post_id = post.id  # read now: after a failed flush the object cannot load anything
     try:
         session.flush()
     except StaleDataError:
-        current = session.scalar(select(Post.version).where(Post.id == post.id)) or -1
-        raise ConflictError(post.id, expected_version, current) from None
+        # The failed flush ended this session's transaction: ask on a connection of its own.
+        current = _committed_version(session, post_id)
+        raise ConflictError(post_id, expected_version, current) from None
+
+
+def _committed_version(session: Session, post_id: int) -> int:
+    try:
+        with session.get_bind().connect() as conn:
+            return conn.scalar(select(Post.version).where(Post.id == post_id)) or -1
+    except Exception:  # the conflict is the news; an unknown version must not hide it
+        return -1
 
 
 def _with_slug(session: Session, post: Post, content: PostContent) -> PostContent:
@@ -345,4 +366,12 @@ def _result(post: Post, *, changed: bool, revision: Revision | None = None) -> S
         slug=post.slug,
         changed=changed,
         revision_number=revision.number if revision else None,
+    )
+
+
+def _slug_clash(session: Session, blog_id: int, slug: str) -> bool:
+    """The slug is taken now (committed by someone else): the failed insert was that race."""
+    return (
+        session.scalar(select(Post.id).where(Post.blog_id == blog_id, Post.slug == slug))
+        is not None
     )

@@ -314,7 +314,27 @@ def _judge_revision(revision: str | None, has_tables: bool, where: str, *, read_
     return True
 
 
+# Any fixed number: every Byline process takes it before looking at or upgrading the schema.
+_SCHEMA_LOCK = 0x42796C696E65
+
+
 def _ensure_schema(conn: Connection, url: URL, *, read_only: bool) -> None:
+    if conn.dialect.name != "postgresql" or read_only:
+        _ensure_schema_locked(conn, url, read_only=read_only)
+        return
+    # Several processes opening a new PostgreSQL database at once would all create the tables
+    # (SQLite serialises this with its write lock; PostgreSQL needs to be told).
+    conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _SCHEMA_LOCK})
+    conn.commit()
+    try:
+        _ensure_schema_locked(conn, url, read_only=read_only)
+    finally:
+        conn.rollback()
+        conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _SCHEMA_LOCK})
+        conn.commit()
+
+
+def _ensure_schema_locked(conn: Connection, url: URL, *, read_only: bool) -> None:
     revision, has_tables = _current_revision(conn)
     conn.rollback()
     where = url.database if url.get_backend_name() == "sqlite" else url.render_as_string(True)
