@@ -53,7 +53,7 @@ def _race(per_worker_args: list[list[str]], rounds: int = ROUNDS) -> list[dict]:
             stderr=subprocess.PIPE,
             text=True,
             cwd=Path(__file__).resolve().parents[3],
-        )  # fmt: skip
+        )
         for args in per_worker_args
     ]
     results = []
