@@ -235,4 +235,5 @@ def test_every_fuzz_target_ran():
     """Run last in this file: the counts the issue's closing note reports."""
     if len(RUNS) < 4:
         pytest.skip("run with the fuzz tests above")
+    print(f"fuzz examples run: {RUNS}")
     assert all(count >= EXAMPLES // 2 for count in RUNS.values()), RUNS
