@@ -253,3 +253,15 @@ def test_a_database_error_never_prints_a_detail_block(cli, monkeypatch):
     assert code == 1 and len(err.strip().splitlines()) == 1, err
     assert "DETAIL" not in err and "secret-slug" not in err
     assert "Cannot open" not in err and "duplicate key" in err
+
+
+@pytest.mark.parametrize("kind", ["fifo", "/dev/zero"])
+def test_a_photo_from_a_device_or_fifo_is_refused(cli, tmp_path, kind):
+    if kind == "fifo":
+        path = tmp_path / "pipe.jpg"
+        os.mkfifo(path)
+    else:
+        path = kind
+    assert cli("new", "--headline", "x")[0] == 0
+    code, _, err = cli("photo", "add", "1", str(path))
+    assert code == 2 and "not a regular file" in err, err
