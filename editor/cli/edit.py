@@ -10,6 +10,7 @@ from pathlib import Path
 
 from editor.cli.context import CommandContext
 from editor.errors import InputError
+from editor.formats.checks import MAX_TEXT_BYTES, read_regular_file
 from editor.formats.markdown_file import check_comments_url, parse_when, read_post_file
 from editor.model import PostContent, PostStatus
 from editor.services import blogs, posts, workflow
@@ -100,10 +101,11 @@ def _checked_comments_url(value: str | None) -> str | None:
 def _read_body(path: Path) -> str:
     if str(path) == "-":
         return sys.stdin.read()
+    data = read_regular_file(path, MAX_TEXT_BYTES, what="a Markdown file")
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"--body-file {path}: cannot read ({exc})") from None
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"--body-file {path}: not UTF-8 text ({exc.reason})") from None
 
 
 def cmd_new(ctx: CommandContext) -> int:

@@ -81,10 +81,8 @@ def cmd_import(ctx: CommandContext) -> int:
     imported; everything goes in one transaction, so a failure anywhere imports nothing."""
     try:
         items = read_import_files(ctx.args.files)
-    except UnreadableFilesError as exc:
-        for message in exc.problems:
-            ctx.warn(message)
-        raise
+    except UnreadableFilesError as exc:  # one line: every file's problem, then the outcome
+        raise InputError(f"{'; '.join(exc.problems)} (nothing imported)") from None
     with ctx.store.session() as session:
         ids = [post.id for post in import_items(session, items)]
     if ctx.args.json:
