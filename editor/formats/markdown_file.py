@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
@@ -298,14 +297,14 @@ def parse_when(value: Any, tz_name: Any = None) -> tuple[datetime | None, str, b
 
 
 def check_comments_url(url: str) -> str:
-    """A post's own comments link: an absolute http(s) URL, or ValueError saying why not."""
-    text = url.strip()
-    parts = urlsplit(text)
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        raise ValueError(f"comments_url {text!r} is not an http:// or https:// address")
-    if any(ch.isspace() or ord(ch) < 32 for ch in text):
-        raise ValueError(f"comments_url {text!r} contains spaces or control characters")
-    return text
+    """A post's own comments link: an absolute http(s) URL (read the way browsers read it, no
+    credentials), or ValueError saying why not."""
+    from editor.formats.urls import check_web_url
+
+    try:
+        return check_web_url(url, field="comments_url")
+    except InputError as exc:
+        raise ValueError(str(exc).rstrip(".")) from None
 
 
 def _offset_label(moment: datetime) -> str:

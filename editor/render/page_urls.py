@@ -19,11 +19,21 @@ def safe_page_data(data: PageData) -> tuple[PageData, list[Removal]]:
     if blog.url and not is_safe_link(blog.url, allow_relative=False):
         removed.append(Removal(f"blog site URL {_short(blog.url)}", _WHY))
         blog = replace(blog, url="")
+    own = data.own_comments_url
+    if own and not is_safe_link(own):
+        removed.append(Removal(f"the post's comments link {_short(own)}", _WHY))
+        own = ""
     if blog.comments_url_pattern:
-        candidate = replace(data, blog=blog).comments_url
+        candidate = replace(data, blog=blog, own_comments_url="").comments_url
         if candidate and not is_safe_link(candidate):
             removed.append(Removal(f"comments link {_short(candidate)}", _WHY))
             blog = replace(blog, comments_url_pattern="")
+    if blog.tag_url_pattern:
+        bad = [url for _tag, url in replace(data, blog=blog).tag_links
+               if url and not is_safe_link(url)]  # fmt: skip
+        if bad:
+            removed.append(Removal(f"tag page link {_short(bad[0])}", _WHY))
+            blog = replace(blog, tag_url_pattern="")
     sidebar = []
     for entry in data.sidebar:
         if is_safe_link(entry.url, allow_relative=False):
@@ -32,7 +42,7 @@ def safe_page_data(data: PageData) -> tuple[PageData, list[Removal]]:
             removed.append(Removal(f"sidebar link {_short(entry.url)}", _WHY))
     if not removed:
         return data, removed
-    return replace(data, blog=blog, sidebar=sidebar), removed
+    return replace(data, blog=blog, own_comments_url=own, sidebar=sidebar), removed
 
 
 def _short(url: str, limit: int = 60) -> str:

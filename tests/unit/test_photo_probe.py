@@ -109,13 +109,13 @@ def test_unreadable_file_is_named(tmp_path, monkeypatch):
     locked.write_bytes(jpeg_bytes())
     locked.chmod(0)
     if os.access(locked, os.R_OK):  # root reads anything: make the read fail as it would
-        real = type(locked).read_bytes
+        real = type(locked).open
 
-        def refuse(path):
+        def refuse(path, *args, **kwargs):
             if path == locked:
                 raise PermissionError(13, "Permission denied", str(path))
-            return real(path)
+            return real(path, *args, **kwargs)
 
-        monkeypatch.setattr(type(locked), "read_bytes", refuse)
+        monkeypatch.setattr(type(locked), "open", refuse)
     with pytest.raises(InputError, match=r"locked\.jpg.*permission denied"):
         read_file(locked)
