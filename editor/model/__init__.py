@@ -20,6 +20,7 @@ from editor.model.publishing import (
 )
 from editor.model.revision import Revision, RevisionReason
 from editor.model.sidebar import LinkSource, SidebarLink
+from editor.model.suggestion import Suggestion
 
 __all__ = [
     "CONTENT_FIELDS",
@@ -44,6 +45,7 @@ __all__ = [
     "Revision",
     "RevisionReason",
     "SidebarLink",
+    "Suggestion",
     "Target",
     "TargetKind",
     "UTCDateTime",

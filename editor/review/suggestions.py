@@ -406,3 +406,32 @@ def _common_suffix(x: str, y: str) -> int:
         else:
             hi = mid - 1
     return lo
+
+
+# -- showing marks in a page ----------------------------------------------------------------
+def _wrap(tag: str, text: str) -> str:
+    """``<tag>`` around each paragraph of ``text`` (a tag cannot span a blank line in
+    Markdown)."""
+    if not text:
+        return ""
+    pieces = re.split(r"(\n\s*\n)", text)
+    return "".join(
+        p if i % 2 or not p.strip() else f'<{tag} class="suggested">{p}</{tag}>'
+        for i, p in enumerate(pieces)
+    )
+
+
+def with_marks_as_html(text: str) -> str:
+    """Markdown with every suggestion shown as ``<del>``/``<ins>`` (highlights as ``<mark>``,
+    notes left out): what ``byline render --suggestions`` and the preview's marks view show."""
+    out: list[str] = []
+    last = 0
+    for mark in find_marks(text):
+        out.append(text[last : mark.start])
+        if mark.kind == "highlight":
+            out.append(_wrap("mark", mark.old))
+        elif mark.kind != "comment":
+            out.append(_wrap("del", mark.old) + _wrap("ins", mark.new))
+        last = mark.end
+    out.append(text[last:])
+    return "".join(out)
