@@ -271,12 +271,13 @@ def suggest_edit(marked: str, start: int, end: int, typed: str) -> Edit:
     return Edit(lo + p, hi - s, replacement[p : len(replacement) - s], lo + caret)
 
 
+def suggest_live(marked: str, a: int, b: int, typed: str) -> Edit:
+    """``suggest_edit`` in live-text coordinates: the live text ``[a, b)`` becomes ``typed``."""
+    return suggest_edit(marked, marked_offset(marked, a), marked_offset(marked, b), typed)
+
+
 def apply_live_edit(marked: str, a: int, b: int, typed: str) -> str:
-    """``suggest_edit`` in live-text coordinates (for tests and the CLI): the live text
-    ``[a, b)`` becomes ``typed``."""
-    return suggest_edit(marked, marked_offset(marked, a), marked_offset(marked, b), typed).apply(
-        marked
-    )
+    return suggest_live(marked, a, b, typed).apply(marked)
 
 
 def marked_offset(marked: str, live: int) -> int:

@@ -69,6 +69,7 @@ class EditState:
 
     versions: dict[int, int] = field(default_factory=dict)
     conflicted: set[int] = field(default_factory=set)
+    author: Any = None  # services.suggestions.Author: who the window's suggested edits are by
 
 
 def open_and_start(
@@ -181,6 +182,10 @@ def save(
             added = r.revision_number is not None
             changed = r.changed
             current = posts.get_post(s, post_id)
+            if changed:
+                from editor.services.suggestions import Author, sync
+
+                sync(s, current, state.author or Author())
             if blog_id and current.blog_id != blog_id:
                 r = posts.move_post(s, post_id, blog_id, expected_version=r.version)
                 changed = True

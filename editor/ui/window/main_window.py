@@ -123,6 +123,9 @@ class MainWindow(QMainWindow):
 
         self.trash = TrashUi(self)
         self.importer = ImportUi(self)
+        from editor.ui.review.mount import SuggestUi
+
+        self.suggest = SuggestUi(self)
         if self.preview is not None:
             preview = self.preview
             self.panels.page_changed.connect(lambda: preview.reload_page_data(full=False))

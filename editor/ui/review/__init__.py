@@ -1,0 +1,1 @@
+"""Review in the window: Suggest mode, the suggestions list, and comparing versions."""
