@@ -32,9 +32,11 @@ def side_by_side_html(diffs: list[FieldDiff]) -> str:
     parts = [_STYLE]
     for d in diffs:
         if d.changed:
-            parts.append(f"<h3>{d.label}</h3><table width='100%' border='1' cellspacing='0'><tr>"
-                         f"<td width='50%'>{side_html(d.ops, 'old')}</td>"
-                         f"<td width='50%'>{side_html(d.ops, 'new')}</td></tr></table>")  # fmt: skip
+            old, new = side_html(d.ops, "old"), side_html(d.ops, "new")
+            parts.append(
+                f"<h3>{d.label}</h3><table width='100%' border='1' cellspacing='0'><tr>"
+                f"<td width='50%'>{old}</td><td width='50%'>{new}</td></tr></table>"
+            )
     return "".join(parts) if len(parts) > 1 else "<p>No differences.</p>"
 
 

@@ -75,9 +75,12 @@ class SuggestMode(QObject):
         if text and text.isprintable() and not (event.modifiers() & _COMMANDS):
             self._suggest(cur.selectionStart(), cur.selectionEnd(), text, typing=True)
             return True
-        if event.modifiers() & _COMMANDS and key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete):
-            return True  # word deletion is not recorded as a suggestion: do nothing
-        return False  # caret moves, shortcuts
+        # word deletion is not recorded as a suggestion: swallowed; caret moves and
+        # shortcuts pass
+        return bool(event.modifiers() & _COMMANDS) and key in (
+            Qt.Key.Key_Backspace,
+            Qt.Key.Key_Delete,
+        )
 
     def _delete_one(self, *, forward: bool) -> None:
         marked = self.body.toPlainText()

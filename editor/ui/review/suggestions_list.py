@@ -38,10 +38,13 @@ class SuggestionsList(QWidget):
         self.reject_button = QPushButton("&Reject", objectName="reject_suggestion")
         self.accept_all_button = QPushButton("Accept all", objectName="accept_all_suggestions")
         self.reject_all_button = QPushButton("Reject all", objectName="reject_all_suggestions")
-        for b, tip in ((self.accept_button, "Keep the suggested change"),
-                       (self.reject_button, "Keep the text as it was"),
-                       (self.accept_all_button, "Accept every suggestion in this post"),
-                       (self.reject_all_button, "Reject every suggestion in this post")):  # fmt: skip
+        tips = (
+            (self.accept_button, "Keep the suggested change"),
+            (self.reject_button, "Keep the text as it was"),
+            (self.accept_all_button, "Accept every suggestion in this post"),
+            (self.reject_all_button, "Reject every suggestion in this post"),
+        )
+        for b, tip in tips:
             b.setToolTip(tip)
             b.setAccessibleName(b.text().replace("&", ""))
         one = QHBoxLayout()
