@@ -81,6 +81,12 @@ def test_suggest_by_typing_accept_and_reject_from_the_menu_undo_and_compare(jour
         lambda: " tin roof" in j.preview_text() and "regional power line" not in j.preview_text()
     )
     assert "{~~" not in j.preview_text()
+    # the other view: the preview marks them, struck and added
+    j.menu(w.actions_[Act.PREVIEW_MARKS])
+    j.wait(lambda: j.js("document.querySelectorAll('#article-body del.suggested').length") == 2)
+    assert j.js("document.querySelector('#article-body ins.suggested').textContent") == "tin"
+    j.menu(w.actions_[Act.PREVIEW_MARKS])
+    j.wait(lambda: j.js("document.querySelectorAll('#article-body del').length") == 0)
 
     # the list beside the body shows both, with who suggested them once saved
     j.wait_saved()
