@@ -44,6 +44,7 @@ def run() -> list[Figure]:
         return SequenceMatcher(None, tokens(old), tokens(new)).get_opcodes()
 
     seconds, base = paired(ours, baseline, repeat=3)
+    print(f"  ({base / seconds:.0f}x faster than difflib on the same word lists)", flush=True)
     return [
         report(
             Figure(
