@@ -67,6 +67,7 @@ def test_suggest_by_typing_accept_and_reject_from_the_menu_undo_and_compare(jour
     j.shortcut("Ctrl+Alt+S")
     assert w.actions_[Act.SUGGEST_MODE].isChecked()
     assert w.suggest.state_label.text() == "Suggesting"
+    assert w.settings.flag(w.suggest._setting_key())  # remembered for this person
 
     _select(j, WORD)
     j.type("tin")
