@@ -57,7 +57,10 @@ def _struck_and_added(body) -> tuple[bool, bool]:
     return struck, added
 
 
-def test_suggest_by_typing_accept_and_reject_from_the_menu_undo_and_compare(journey, db_path):
+def test_suggest_by_typing_accept_and_reject_from_the_menu_undo_and_compare(
+    journey, db_path, monkeypatch
+):
+    monkeypatch.setenv("BYLINE_USER_NAME", "Ana Editor")
     j = journey(db_path)
     w = j.window
     original = w.body.toPlainText()
@@ -93,6 +96,7 @@ def test_suggest_by_typing_accept_and_reject_from_the_menu_undo_and_compare(jour
     j.wait_saved()
     j.shortcut("Ctrl+Alt+G")
     j.wait(lambda: w.suggest.list.list.count() == 2)
+    j.wait(lambda: "Ana Editor" in w.suggest.list.list.item(0).text())
 
     # the writer: Suggest mode off, accept the word from the context menu
     j.focus(w.body)
