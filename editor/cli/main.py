@@ -31,13 +31,13 @@ def _command_modules() -> list[ModuleType]:
         posts,
         publish,
         render,
-        review,
         sidebar,
+        suggest,
         targets,
         trash,
     )
 
-    return [posts, trash, edit, render, review, photos, blogs, sidebar, targets, publish, config]
+    return [posts, trash, edit, render, suggest, photos, blogs, sidebar, targets, publish, config]
 
 
 def build_parser() -> argparse.ArgumentParser:

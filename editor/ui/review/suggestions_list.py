@@ -1,7 +1,7 @@
 """The suggestions of the open post as a list: who suggested what, with Accept and Reject.
 
 A self-contained widget so the Review panel can host it; until then it has a dock of its own
-(:mod:`editor.ui.review.mount`)."""
+(:mod:`editor.ui.review.suggest_mount`)."""
 
 from __future__ import annotations
 

@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
 
         self.trash = TrashUi(self)
         self.importer = ImportUi(self)
-        from editor.ui.review.mount import SuggestUi
+        from editor.ui.review.suggest_mount import SuggestUi
 
         self.suggest = SuggestUi(self)
         if self.preview is not None:
