@@ -1,7 +1,7 @@
 """Suggested edits: who suggested each CriticMarkup mark in a post, and when.
 
 Revision ID: 0008
-Revises: 0006 (the lead re-chains it after 0007 when the review work lands)
+Revises: 0007
 Create Date: 2026-12-01
 """
 
@@ -11,7 +11,7 @@ from alembic import op
 from editor.model.base import UTCDateTime
 
 revision = "0008"
-down_revision = "0006"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 

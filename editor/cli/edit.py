@@ -10,9 +10,10 @@ from pathlib import Path
 
 from editor.cli.context import CommandContext
 from editor.errors import InputError
+from editor.formats.checks import MAX_TEXT_BYTES, read_regular_file
 from editor.formats.markdown_file import check_comments_url, parse_when, read_post_file
 from editor.model import PostContent, PostStatus
-from editor.services import blogs, posts
+from editor.services import blogs, posts, workflow
 
 TEXT_OPTIONS = {
     "headline": "the headline",
@@ -100,10 +101,11 @@ def _checked_comments_url(value: str | None) -> str | None:
 def _read_body(path: Path) -> str:
     if str(path) == "-":
         return sys.stdin.read()
+    data = read_regular_file(path, MAX_TEXT_BYTES, what="a Markdown file")
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"--body-file {path}: cannot read ({exc})") from None
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"--body-file {path}: not UTF-8 text ({exc.reason})") from None
 
 
 def cmd_new(ctx: CommandContext) -> int:
@@ -142,7 +144,7 @@ def cmd_set(ctx: CommandContext) -> int:
             )
         status = a.status or (parsed.status.value if parsed and parsed.status else None)
         if status:
-            result = posts.set_status(session, post.id, PostStatus(status))
+            result = workflow.change_status(session, post.id, PostStatus(status))
         target_blog = a.blog or (parsed.blog if parsed else None)
         if target_blog:
             blog = blogs.get_or_create_blog(session, target_blog)

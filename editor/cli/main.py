@@ -26,18 +26,23 @@ def _command_modules() -> list[ModuleType]:
     from editor.cli import (
         blogs,
         config,
+        doctor,
         edit,
         photos,
         posts,
         publish,
         render,
+        review,
         sidebar,
         suggest,
         targets,
         trash,
     )
 
-    return [posts, trash, edit, render, suggest, photos, blogs, sidebar, targets, publish, config]
+    return [
+        posts, review, suggest, trash, edit, render, photos, blogs, sidebar, targets, publish,
+        config, doctor,
+    ]  # fmt: skip
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -77,6 +82,11 @@ def _gui_request(argv: Sequence[str]) -> argparse.Namespace | None:
     return None if rest else args
 
 
+def _one_line(message: str) -> str:
+    """Errors are one line on stderr: a driver's DETAIL lines are joined, never printed apart."""
+    return " ".join(part.strip() for part in message.splitlines() if part.strip())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     gui = _gui_request(argv)
@@ -101,14 +111,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(ctx)
     except BylineError as exc:
-        print(f"byline {args.command}: {exc}", file=sys.stderr)
+        print(f"byline {args.command}: {_one_line(str(exc))}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print(f"byline {args.command}: interrupted", file=sys.stderr)
         return 1
     except Exception as exc:  # a bug: say so plainly, keep the details in the log
         log.debug("unexpected error", exc_info=True)
-        print(f"byline {args.command}: unexpected error: {exc!r} (run with -v for details)",
+        print(f"byline {args.command}: unexpected error: {_one_line(repr(exc))} "
+              "(run with -v for details)",
               file=sys.stderr)  # fmt: skip
         if args.verbose:
             import traceback

@@ -48,10 +48,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_diff)
 
 
-def _author(ctx: CommandContext) -> sug.Author:
-    return sug.Author.from_config(ctx.config)
-
-
 def cmd_suggest(ctx: CommandContext) -> int:
     a = ctx.args
     words: list[str] = a.words
@@ -67,15 +63,14 @@ def cmd_suggest(ctx: CommandContext) -> int:
         if bool(rest) == bool(a.all) or len(rest) > 1:
             raise InputError(f"suggest {action}: give one SUGGESTION id or --all")
         with ctx.store.session() as s:
-            n = sug.resolve(s, post_ref, rest[0] if rest else None,
-                            accept=action == "accept", author=_author(ctx))  # fmt: skip
+            n = sug.resolve(s, post_ref, rest[0] if rest else None, accept=action == "accept")
         done = "accepted" if action == "accept" else "rejected"
         ctx.print(f"{done} {n} suggestion{'s' if n != 1 else ''}")
         return 0
     if rest:
         raise InputError(f"suggest: unexpected {' '.join(rest)!r}")
     with ctx.store.session() as s:
-        view = sug.suggest(s, post_ref, author=_author(ctx), field=a.field, replace=a.replace,
+        view = sug.suggest(s, post_ref, field=a.field, replace=a.replace,
                            with_=a.with_, delete=a.delete, insert=a.insert, after=a.after,
                            nth=a.nth)  # fmt: skip
         data = view.to_json()

@@ -12,11 +12,13 @@ import hashlib
 import json
 import stat
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from editor.errors import InputError
+from editor.formats.checks import FieldError, check_structure
 
 FORMAT = "byline-bundle"
 SCHEMA_VERSION = 1
@@ -32,6 +34,10 @@ MAX_TOTAL_BYTES = 2 * 1024 * 1024 * 1024
 class BundleError(InputError):
     def __init__(self, source: Path, message: str) -> None:
         super().__init__(f"{source}: {message}")
+
+
+def _reason(exc: BaseException) -> str:
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
 
 
 def sha256(data: bytes) -> str:
@@ -73,8 +79,12 @@ class Bundle:
         if self._files[name] > limit:
             raise BundleError(self.source, f"{name} is too large ({self._files[name]} bytes)")
         if self._zip is not None:
-            with self._zip.open(name) as handle:
-                data = handle.read(limit + 1)
+            try:
+                with self._zip.open(name) as handle:
+                    data = handle.read(limit + 1)
+            except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError,
+                    RuntimeError, OSError, ValueError) as exc:  # fmt: skip
+                raise BundleError(self.source, f"{name} is damaged ({_reason(exc)})") from None
         else:
             with (self.source / name).open("rb") as handle:
                 data = handle.read(limit + 1)
@@ -121,8 +131,8 @@ def open_bundle(path: Path) -> Bundle:
     elif path.is_file():
         try:
             archive = zipfile.ZipFile(path)
-        except (zipfile.BadZipFile, OSError) as exc:
-            raise BundleError(path, f"not a readable zip file ({exc})") from None
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+            raise BundleError(path, f"not a readable zip file ({_reason(exc)})") from None
         try:
             files = _zip_members(path, archive)
         except BaseException:
@@ -198,6 +208,12 @@ def _manifest(bundle: Bundle) -> dict[str, Any]:
         raise BundleError(
             source, f"{MANIFEST} is not valid JSON (line {exc.lineno}: {exc.msg})"
         ) from None
+    except RecursionError:
+        raise BundleError(source, f"{MANIFEST} is nested too deeply") from None
+    try:
+        check_structure(data)
+    except FieldError as exc:
+        raise BundleError(source, f"{MANIFEST}: {exc}") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise BundleError(source, f"{MANIFEST} is not a Byline bundle manifest")
     version = data.get("schema_version")

@@ -15,6 +15,17 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from editor.errors import InputError
+from editor.formats.checks import (
+    MAX_DEPTH,
+    MAX_TEXT_BYTES,
+    FieldError,
+    check_content,
+    check_moment,
+    check_structure,
+    check_uuid,
+    read_regular_file,
+    zone_of,
+)
 from editor.model import PostContent, PostStatus
 from editor.services.slugs import make_slug
 
@@ -57,15 +68,55 @@ class FrontMatterError(InputError):
 
 
 def read_post_file(path: Path) -> ParsedPost:
+    data = read_regular_file(path, MAX_TEXT_BYTES + 64 * 1024, what="a Markdown file")
     try:
-        text = path.read_text(encoding="utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise FrontMatterError(str(path), None, f"not UTF-8 text ({exc.reason})") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a folder, not a Markdown file") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     return parse_post_text(text, source=str(path), base_dir=path.parent)
+
+
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader without aliases (a few lines of nested ``*a`` expand to gigabytes)
+    and without nesting deep enough to exhaust the stack; an impossible timestamp is a YAML
+    error at its line rather than a ValueError from deep inside the constructor."""
+
+    _depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed in front matter", event.start_mark
+            )
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise yaml.composer.ComposerError(
+                    None, None, f"nested more than {MAX_DEPTH} levels deep",
+                    self.peek_event().start_mark,
+                )  # fmt: skip
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def construct_yaml_timestamp(self, node: Any) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError) as exc:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"impossible date {node.value!r} ({exc})", node.start_mark
+            ) from None
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
+
+def _load_yaml(front: str) -> Any:
+    try:
+        return yaml.load(front, Loader=_Loader)  # a SafeLoader subclass
+    except RecursionError:  # flow collections nest in the parser before the composer
+        raise yaml.YAMLError(f"nested more than {MAX_DEPTH} levels deep") from None
 
 
 _OPENING = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
@@ -82,7 +133,7 @@ def parse_post_text(
         raise FrontMatterError(source, 1, "front matter is not closed by a '---' line") from None
     body = body[1:] if body.startswith("\n") else body.removeprefix("\r\n")
     try:
-        meta = yaml.safe_load(front) or {}
+        meta = _load_yaml(front) or {}
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None  # front starts on the '---' line
@@ -91,6 +142,10 @@ def parse_post_text(
         raise FrontMatterError(source, None, f"invalid YAML: {exc}") from None
     if not isinstance(meta, dict):
         raise FrontMatterError(source, 2, "front matter must be a mapping of keys to values")
+    try:
+        check_structure(meta)
+    except FieldError as exc:
+        raise FrontMatterError(source, None, str(exc)) from None
 
     def line_of(key: str) -> int | None:
         for number, line in enumerate(front.split("\n"), start=1):
@@ -114,10 +169,12 @@ def parse_post_text(
             raise FrontMatterError(source, line_of(key), f"'{key}' must be a list of words")
         return [str(v) for v in value if str(v).strip()]
 
+    if meta.get("timezone") not in (None, "") and meta.get("date") in (None, ""):
+        raise FrontMatterError(source, line_of("timezone"), "timezone: a time zone needs a date")
     try:
         published_at, tz_name, date_only = parse_when(meta.get("date"), meta.get("timezone"))
     except ValueError as exc:
-        raise FrontMatterError(source, line_of("date"), str(exc)) from None
+        raise FrontMatterError(source, line_of("date"), f"date: {exc}") from None
     try:
         revised_at = parse_when(meta.get("updated"), meta.get("timezone"))[0]
     except ValueError as exc:
@@ -151,12 +208,20 @@ def parse_post_text(
         body=body,
         editor_note=text_field("editor_note"),
     )
+    uuid = text_field("uuid") or None
+    try:
+        check_content(content, imported=True)
+        if uuid:
+            check_uuid(uuid)
+    except FieldError as exc:
+        key = {"published_tz": "timezone"}.get(exc.field, exc.field)
+        raise FrontMatterError(source, line_of(key), str(exc)) from None
     return ParsedPost(
         source=source,
         content=content,
         blog=text_field("blog") or None,
         status=status,
-        uuid=text_field("uuid") or None,
+        uuid=uuid,
         lead_photo=_lead_photo(meta.get("lead_photo"), source, line_of("lead_photo"), base_dir),
         comments_url=comments_url,
         revised_at=revised_at,
@@ -204,7 +269,12 @@ def parse_when(value: Any, tz_name: Any = None) -> tuple[datetime | None, str, b
         return None, "", False
     zone: tzinfo | None = None
     if tz_name:
-        zone = _zone_named(str(tz_name))
+        if not isinstance(tz_name, str):
+            raise ValueError(f"unknown timezone {tz_name!r}")
+        try:
+            zone = zone_of(tz_name)
+        except FieldError:
+            raise ValueError(f"unknown timezone {tz_name!r}") from None
     date_only = False
     if isinstance(value, datetime):
         moment = value
@@ -220,17 +290,11 @@ def parse_when(value: Any, tz_name: Any = None) -> tuple[datetime | None, str, b
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=zone or UTC)
     label = str(tz_name) if tz_name else _offset_label(moment)
-    return moment.astimezone(UTC), label, date_only
-
-
-def _zone_named(name: str) -> tzinfo:
-    """An IANA zone, or a ``+HH:MM`` offset (how a date-only post keeps a zone given as one)."""
-    if re.fullmatch(r"[+-]\d{2}:\d{2}", name):
-        return zone_for(name)
     try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"unknown timezone {name!r}") from None
+        check_moment(moment, label)
+    except FieldError as exc:
+        raise ValueError(exc.problem) from None
+    return moment.astimezone(UTC), label, date_only
 
 
 def check_comments_url(url: str) -> str:

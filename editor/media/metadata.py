@@ -168,8 +168,28 @@ def raw_xmp(im: Image.Image) -> bytes:
     return b""
 
 
+# How a packet's first character ('<' of <?xpacket or <x:xmpmeta, or a BOM) looks in each
+# encoding the XMP specification allows. UTF-32 before UTF-16: its LE form starts the same.
+_XMP_ENCODINGS = (
+    (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\x00<", "utf-32-be"), (b"<\x00\x00\x00", "utf-32-le"),
+    (b"\xfe\xff", "utf-16-be"), (b"\xff\xfe", "utf-16-le"),
+    (b"\x00<", "utf-16-be"), (b"<\x00", "utf-16-le"),
+)  # fmt: skip
+
+
+def _as_utf8(packet: bytes) -> bytes:
+    """The packet in UTF-8, whatever Unicode encoding it was stored in."""
+    head = packet[:4]
+    for signature, encoding in _XMP_ENCODINGS:
+        if head.startswith(signature):
+            text = packet.decode(encoding, errors="replace").lstrip("\ufeff")
+            return text.encode("utf-8")
+    return packet
+
+
 def _read_xmp(im: Image.Image) -> dict[str, str]:
-    packet = raw_xmp(im)
+    packet = _as_utf8(raw_xmp(im))
     if not packet:
         return {}
     from defusedxml import ElementTree

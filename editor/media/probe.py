@@ -7,6 +7,7 @@ wrong with it; Pillow's decompression-bomb protection stays on.
 from __future__ import annotations
 
 import hashlib
+import stat
 import warnings
 from dataclasses import dataclass
 from io import BytesIO
@@ -48,10 +49,16 @@ def read_file(path: Path) -> bytes:
     try:
         if path.is_dir():
             raise InputError(f"{path}: is a folder, not an image file")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"{path}: {size // (1024 * 1024)} MB is too large for a photo")
-        return path.read_bytes()
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO blocks, /dev/zero never ends
+            raise InputError(f"{path}: not a regular file (a device, pipe or socket)")
+        if info.st_size > MAX_BYTES:
+            raise InputError(f"{path}: {info.st_size // (1024 * 1024)} MB is too large for a photo")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise InputError(f"{path}: too large for a photo")
+        return data
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except PermissionError:

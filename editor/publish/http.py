@@ -13,11 +13,11 @@ import ssl
 import time
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlsplit
 
 import httpx
 
 from editor.errors import InputError
+from editor.formats.urls import parse_url
 from editor.publish.errors import (
     InsecureURLError,
     NetworkError,
@@ -35,11 +35,13 @@ BACKOFF = 0.5
 
 
 def check_url(url: str, *, allow_http: bool, what: str = "site URL") -> str:
-    """The URL, normalised, or an error saying why it is refused."""
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    """The URL, normalised, or an error saying why it is refused. Scheme and host are read as
+    a browser (and httpx) reads them, so ``http://evil\\@127.0.0.1/`` is not "this machine"."""
+    parts = parse_url(url.strip())
+    if parts is None or parts.relative or parts.scheme not in ("http", "https") or not parts.host:
         raise InputError(f"{what} {url!r} is not an http(s) URL")
-    if parts.scheme == "http" and parts.hostname not in LOCAL_HOSTS and not allow_http:
+    host = parts.host.strip("[]")
+    if parts.scheme == "http" and host not in LOCAL_HOSTS and not allow_http:
         raise InsecureURLError(
             f"{what} {url!r} uses plain http: the password would travel unencrypted. "
             "Use https, or add the target with --allow-http if you accept that."
@@ -60,9 +62,14 @@ class HttpClient:
     ) -> None:
         self.allow_http = allow_http
         self._client = httpx.Client(
-            auth=auth, timeout=timeout, verify=True, headers={"User-Agent": "Byline"}
-        )
+            auth=auth, timeout=timeout, verify=True, headers={"User-Agent": "Byline"},
+            # Every request, redirects included, meets the same policy before it is sent.
+            event_hooks={"request": [self._check_request]},
+        )  # fmt: skip
         self._sleep = sleep
+
+    def _check_request(self, request: httpx.Request) -> None:
+        check_url(str(request.url), allow_http=self.allow_http, what="API URL")
 
     def close(self) -> None:
         self._client.close()

@@ -15,6 +15,7 @@ import json
 import os
 import shutil
 import tempfile
+import time
 import zipfile
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
@@ -103,6 +104,7 @@ def write_bundle(target: Path, files: Mapping[str, bytes]) -> None:
     parent = target.parent if str(target.parent) else Path(".")
     if not parent.is_dir():
         raise InputError(f"{target}: the folder {parent} does not exist")
+    _remove_stale_temporaries(target, parent)
     try:
         if target.suffix.lower() == ".zip":
             _write_zip(target, parent, files)
@@ -118,8 +120,11 @@ def write_bundle(target: Path, files: Mapping[str, bytes]) -> None:
 def _write_zip(target: Path, parent: Path, files: Mapping[str, bytes]) -> None:
     if target.is_dir():
         raise InputError(f"{target} is a folder; give a file name ending in .zip")
-    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
+    handle, temp = tempfile.mkstemp(prefix=_temp_prefix(target), suffix=".tmp", dir=parent)
     os.close(handle)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(temp, 0o666 & ~umask)  # mkstemp makes 0600; an export is an ordinary file
     try:
         with zipfile.ZipFile(temp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             for folder in (ASSETS, IMAGES):
@@ -138,7 +143,7 @@ def _write_folder(target: Path, parent: Path, files: Mapping[str, bytes]) -> Non
         raise InputError(
             f"{target} exists and is not an earlier Byline export; choose another folder"
         )
-    temp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent))
+    temp = Path(tempfile.mkdtemp(prefix=_temp_prefix(target), suffix=".tmp", dir=parent))
     old: Path | None = None
     try:
         (temp / ASSETS).mkdir()
@@ -149,7 +154,7 @@ def _write_folder(target: Path, parent: Path, files: Mapping[str, bytes]) -> Non
             _write_file(path, content)
         temp.chmod(0o755)
         if target.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=parent))
+            old = Path(tempfile.mkdtemp(prefix=_temp_prefix(target), suffix=".old", dir=parent))
             old.rmdir()
             os.rename(target, old)
         try:
@@ -164,6 +169,52 @@ def _write_folder(target: Path, parent: Path, files: Mapping[str, bytes]) -> Non
         raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+STALE_AFTER = 3600  # seconds: a temporary without a pid in its name is surely abandoned
+
+
+def _temp_prefix(target: Path) -> str:
+    """``.NAME.PID.``: the next export can tell a killed export's leftovers from a running one."""
+    return f".{target.name}.{os.getpid()}."
+
+
+def _remove_stale_temporaries(target: Path, parent: Path) -> None:
+    """Leftovers of exports to ``target`` that were killed: ``.NAME.PID.*.tmp`` (and ``.old``)
+    whose process is gone, or older than an hour when the name carries no pid."""
+    prefix = f".{target.name}."
+    now = time.time()
+    try:
+        candidates = [p for p in parent.iterdir() if p.name.startswith(prefix)
+                      and p.name.endswith((".tmp", ".old"))]  # fmt: skip
+    except OSError:
+        return
+    for path in candidates:
+        middle = path.name[len(prefix) :].split(".", 1)[0]
+        try:
+            if middle.isdigit():
+                if _running(int(middle)):
+                    continue
+            elif now - path.lstat().st_mtime < STALE_AFTER:
+                continue
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+        except OSError:
+            continue
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True  # someone else's process, or unknowable: leave its file alone
+    return True
 
 
 def _write_file(path: Path, content: bytes) -> None:

@@ -23,6 +23,7 @@ from editor import __version__
 from editor.render.body import BodyRenderer, RenderedBody
 from editor.render.context import PageData
 from editor.render.head import json_ld_script, meta_tags
+from editor.render.page_urls import safe_page_data
 from editor.render.sanitize import Removal
 from editor.render.themes import Theme
 from editor.render.typography import smarten
@@ -54,6 +55,9 @@ def render_page(
     is rendered whole."""
     if body is None:
         body = BodyRenderer(resolve_photo=data.photos.get).render_full(data.body)
+    data, unsafe = safe_page_data(data)
+    if unsafe:
+        body = replace(body, removed=[*body.removed, *unsafe])
     data = typeset(data)
     if theme.error:
         return _failed(data, body, theme, theme.error)

@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
-from urllib.parse import urlsplit
 
 import nh3
+
+from editor.formats.urls import parse_url, same_host
 
 
 def _words(text: str) -> frozenset[str]:
@@ -76,9 +77,14 @@ _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 
 
 def url_scheme(value: str) -> str | None:
-    """The scheme a browser would see (it ignores whitespace and control characters)."""
+    """The scheme a browser would see (it ignores whitespace and control characters); a URL a
+    browser cannot parse at all counts as having an unknown scheme."""
     match = _SCHEME.match(_INVISIBLE.sub("", value))
-    return match.group(1).lower() if match else None
+    scheme = match.group(1).lower() if match else None
+    parsed = parse_url(value)
+    if parsed is None:
+        return scheme or "invalid"
+    return scheme if parsed.relative else parsed.scheme
 
 
 def _shorten(url: str, limit: int = 80) -> str:
@@ -128,11 +134,20 @@ class Policy:
         return None, Removal(label, "images come only from the post's photos")
 
     def _frame(self, value: str) -> tuple[str | None, Removal | None]:
-        parts = urlsplit(value.strip())
-        prefix = IFRAME_HOSTS.get(parts.hostname or "")
-        if parts.scheme == "https" and prefix is not None and parts.path.startswith(prefix):
-            return value, None
-        host = parts.hostname or value.strip() or "nowhere"
+        # The browser's reading of the URL decides (WHATWG), never urllib's: they disagree on
+        # backslashes, userinfo, tabs, percent-encoded dots and IDN. The page gets the
+        # canonical serialisation, so what was checked is exactly what the browser loads.
+        parts = parse_url(value.strip())
+        if (
+            parts is not None
+            and not parts.relative
+            and parts.scheme == "https"
+            and not parts.has_credentials
+            and parts.path.startswith(IFRAME_HOSTS.get(parts.host, "\0"))
+            and any(same_host(parts, host) for host in IFRAME_HOSTS)
+        ):
+            return parts.href, None
+        host = (parts.host if parts else "") or value.strip() or "nowhere"
         return None, Removal(
             f"embedded frame from {_shorten(host)}",
             "only video, audio, chart and map players on the allowlist may be embedded",

@@ -8,9 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from editor.errors import InputError, NotFoundError
+from editor.formats.urls import check_web_url
 from editor.model import DEFAULT_ROLE, MAX_SIDEBAR_COUNT, Blog, Post
 from editor.services.sidebar_merge import validate_url
 from editor.services.slugs import unique_slug
@@ -64,18 +66,30 @@ def get_or_create_blog(session: Session, name: str, **settings: str) -> Blog:
     try:
         return find_blog(session, name)
     except NotFoundError:
+        # Settings from an imported bundle pass the same checks as the Blogs dialog's.
+        checked = {
+            key: _check(session, Blog(), key, settings[key]) if settings.get(key) else ""
+            for key in ("site_url", "comments_url_pattern", "tag_url_pattern")
+        }
         blog = Blog(
             name=name.strip(),
-            site_url=settings.get("site_url", ""),
+            site_url=checked["site_url"],
             description=settings.get("description", ""),
             theme=settings.get("theme", "newsroom"),
             language=settings.get("language", "en"),
             default_byline_role=settings.get("default_byline_role", DEFAULT_ROLE),
-            comments_url_pattern=settings.get("comments_url_pattern", ""),
-            tag_url_pattern=settings.get("tag_url_pattern", ""),
+            comments_url_pattern=checked["comments_url_pattern"],
+            tag_url_pattern=checked["tag_url_pattern"],
         )
-        session.add(blog)
-        session.flush()
+        # Another process may create the same blog at the same moment (an import of a bundle
+        # from the same blog): the unique name decides, and the loser uses the winner's blog.
+        try:
+            with session.begin_nested():
+                session.add(blog)
+                session.flush()
+        except IntegrityError:
+            session.expunge(blog) if blog in session else None
+            return find_blog(session, name)
         return blog
 
 
@@ -170,8 +184,12 @@ def _tag_pattern(text: str) -> str:
             "tag URL pattern: only {tag} and {blog_url} can be filled in, e.g. "
             "{blog_url}/tag/{tag}/."
         ) from None
-    if not url.startswith(("http://", "https://", "/")):
-        raise InputError("tag URL pattern: must start with {blog_url}, http(s):// or /.")
+    if url.startswith("/") and not url.startswith("//"):
+        return text  # relative to the blog
+    try:
+        check_web_url(url, field="tag URL pattern")
+    except InputError:
+        raise InputError("tag URL pattern: must start with {blog_url}, http(s):// or /.") from None
     return text
 
 
@@ -205,8 +223,8 @@ def _check(session: Session, blog: Blog, key: str, value: Any) -> Any:
         return text
     if key == "site_url":
         return validate_url(text, field="site URL") if text else ""
-    if key == "comments_url_pattern" and text and "{post_url}" not in text:
-        raise InputError("comments URL pattern: must contain {post_url}, e.g. {post_url}#comments.")
+    if key == "comments_url_pattern" and text:
+        return _comments_pattern(text)
     if key == "tag_url_pattern" and text:
         return _tag_pattern(text)
     if key == "logo_path" and text:
@@ -223,4 +241,27 @@ def _check(session: Session, blog: Blog, key: str, value: Any) -> Any:
             )
     if key == "theme" and not text:
         raise InputError("theme: give a theme name.")
+    return text
+
+
+def _comments_pattern(text: str) -> str:
+    """A pattern whose every expansion is a web link (checked on a sample post's values)."""
+    if "{post_url}" not in text:
+        raise InputError("comments URL pattern: must contain {post_url}, e.g. {post_url}#comments.")
+    sample = {
+        "post_url": "https://blog.example/a-post/",
+        "slug": "a-post",
+        "uuid": "00000000-0000-4000-8000-000000000000",
+        "blog_url": "https://blog.example/",
+    }
+    try:
+        url = text.format_map(sample)
+    except (KeyError, IndexError, ValueError):
+        raise InputError("comments URL pattern: use only {post_url}, {slug}, {uuid} and "
+                         "{blog_url} as placeholders.") from None  # fmt: skip
+    try:
+        check_web_url(url, field="comments URL pattern")
+    except InputError:
+        raise InputError(f"comments URL pattern: {text!r} does not give an http:// or https:// "
+                         "address.") from None  # fmt: skip
     return text

@@ -10,11 +10,12 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from editor.formats.bundle import MARKDOWN, PAGE, BundleError, open_bundle
+from editor.formats.checks import FieldError, check_content, check_moment, check_uuid
 from editor.formats.markdown_file import ParsedPost, check_comments_url
 from editor.formats.post_json import blog_to_json, post_to_json
 from editor.media.export import IMAGES_DIR
 from editor.media.renditions import Cancel, Cancelled, Progress, RenditionStats, is_cancelled
-from editor.model import CONTENT_FIELDS, Post, PostContent, PostStatus
+from editor.model import CONTENT_FIELDS, PHOTO_TEXT_FIELDS, Post, PostContent, PostStatus
 from editor.render.bundle import ExportResult, build_bundle, write_bundle
 from editor.render.themes import require_theme
 from editor.services.blogs import get_or_create_blog
@@ -78,18 +79,19 @@ def import_bundle(session: Session, path: Path) -> Post:
         blog_name = blog_data.get("name") or post_data.get("blog")
         if not isinstance(blog_name, str) or not blog_name.strip():
             raise BundleError(path, "post.json: the blog has no name")
-        uuid = post_data.get("uuid") if isinstance(post_data.get("uuid"), str) else None
-        photos = [p for p in bundle.manifest.get("photos") or [] if isinstance(p, dict)]
+        uuid = _uuid(path, post_data.get("uuid"))
+        photos = _photos(path, bundle.manifest.get("photos"))
         members = {
-            str(f["file"]): bundle.verified(str(f["file"]))
-            for entry in photos for f in entry.get("renditions") or []
-            if isinstance(f, dict) and f.get("format") == "jpeg"
+            f["file"]: bundle.verified(f["file"])
+            for entry in photos for f in entry["renditions"] if f.get("format") == "jpeg"
         }  # fmt: skip
     parsed = ParsedPost(source=str(path), content=content, blog=blog_name, status=status,
                         uuid=uuid, comments_url=_comments_url(path, post_data),
                         revised_at=_moment(path, post_data, "revised_at"))  # fmt: skip
     settings = {k: v for k, v in blog_data.items() if isinstance(v, str) and k != "name"}
     settings.pop("site_url", None)
+    if len(blog_name.strip()) > 200:
+        raise BundleError(path, "post.json: blog.name: longer than 200 characters")
     get_or_create_blog(session, blog_name, site_url=str(blog_data.get("site_url") or ""),
                        **settings)  # fmt: skip
     post = import_parsed(session, parsed)
@@ -117,8 +119,56 @@ def _content(source: Path, data: dict[str, Any]) -> PostContent:
         raise BundleError(source, "post.json: 'slug_auto' must be true or false")
     if not isinstance(data.get("published_date_only", False), bool):
         raise BundleError(source, "post.json: 'published_date_only' must be true or false")
-    _moment(source, data, "published_at")
-    return PostContent.from_json({k: data[k] for k in CONTENT_FIELDS if k in data})
+    moment = _moment(source, data, "published_at")
+    if moment is not None:
+        try:
+            check_moment(moment, "")
+        except FieldError as exc:
+            raise BundleError(source, f"post.json: published_at: {exc.problem}") from None
+    content = PostContent.from_json({k: data[k] for k in CONTENT_FIELDS if k in data})
+    try:
+        check_content(content, imported=True)
+    except FieldError as exc:
+        key = {"timezone": "published_tz", "date": "published_at"}.get(exc.field, exc.field)
+        raise BundleError(source, f"post.json: {key}: {exc.problem}") from None
+    return content
+
+
+def _uuid(source: Path, value: Any) -> str | None:
+    if value in (None, ""):
+        return None
+    try:
+        return check_uuid(value) if isinstance(value, str) else check_uuid(repr(value))
+    except FieldError as exc:
+        raise BundleError(source, f"post.json: uuid: {exc.problem}") from None
+
+
+def _photos(source: Path, value: Any) -> list[dict[str, Any]]:
+    """The manifest's photos, each with a list of renditions that name a member and a width."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise BundleError(source, "post.json: photos must be a list")
+    for index, entry in enumerate(value):
+        where = f"post.json: photos[{index}]"
+        if not isinstance(entry, dict):
+            raise BundleError(source, f"{where} must be an object (in photos)")
+        renditions = entry.get("renditions")
+        if not isinstance(renditions, list):
+            raise BundleError(source, f"{where}.renditions must be a list")
+        for number, rendition in enumerate(renditions):
+            at = f"{where}.renditions[{number}]"
+            if not isinstance(rendition, dict):
+                raise BundleError(source, f"{at} must be an object")
+            if not isinstance(rendition.get("file"), str) or not rendition["file"]:
+                raise BundleError(source, f"{at}.file must name a file in the bundle")
+            width = rendition.get("width", 0)
+            if not isinstance(width, int) or isinstance(width, bool) or width < 0:
+                raise BundleError(source, f"{at}.width must be a whole number")
+        for name in ("filename", "role", "uuid", *PHOTO_TEXT_FIELDS):
+            if name in entry and entry[name] is not None and not isinstance(entry[name], str):
+                raise BundleError(source, f"{where}.{name} must be text")
+    return value
 
 
 def _moment(source: Path, data: dict[str, Any], key: str) -> datetime | None:

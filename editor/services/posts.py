@@ -6,17 +6,30 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any, NamedTuple
 
-from sqlalchemy import String, func, select, type_coerce
+from sqlalchemy import Connection, String, func, select, type_coerce
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.types import TypeDecorator
 
 from editor.errors import ConflictError, InputError, NotFoundError
-from editor.model import Blog, Post, PostContent, PostStatus, Revision, RevisionReason, utcnow
+from editor.formats.checks import check_content, check_uuid
+from editor.model import (
+    Blog,
+    Post,
+    PostContent,
+    PostStatus,
+    Revision,
+    RevisionReason,
+    StatusChange,
+    author_of,
+    utcnow,
+)
 from editor.services.slugs import unique_slug
 from editor.store.search import apply_search
 
 CHECKPOINT_INTERVAL = timedelta(minutes=5)
+SLUG_ATTEMPTS = 20
 LIST_LIMIT = 200
 
 
@@ -130,6 +143,9 @@ def create_post(
     uuid: str | None = None,
     now: datetime | None = None,
 ) -> Post:
+    check_content(content)
+    if uuid:
+        check_uuid(uuid)
     now = now or utcnow()
     post = Post(blog=blog, status=status.value, created_at=now, updated_at=now)
     if uuid:
@@ -138,12 +154,24 @@ def create_post(
     if not post.byline_role:
         post.byline_role = blog.default_byline_role
     session.flush()  # the blog needs its id before the slug can be checked against it
-    post.slug = unique_slug(
-        session, blog.id, post.slug or post.headline or "untitled", exclude_post=None
-    )
-    session.add(post)
-    session.flush()
+    wanted = post.slug or post.headline or "untitled"
+    for attempt in range(SLUG_ATTEMPTS):
+        # Another process may take the same slug between the check and the insert (PostgreSQL
+        # has no whole-database write lock): the unique index says so, and the next one is tried.
+        with session.no_autoflush:
+            post.slug = unique_slug(session, blog.id, wanted, exclude_post=None)
+        try:
+            with session.begin_nested():
+                session.add(post)
+                session.flush()
+            break
+        except IntegrityError:
+            if attempt == SLUG_ATTEMPTS - 1 or not _slug_clash(session, blog.id, post.slug):
+                raise
     _add_revision(session, post, reason, now=now)
+    created = StatusChange(post_id=post.id, from_status="", to_status=post.status, created_at=now)
+    created.set_author(author_of(session))  # the status log starts with who made the post
+    session.add(created)
     return post
 
 
@@ -160,6 +188,7 @@ def save_post(
     Raises :class:`ConflictError` when someone else saved in between. Takes an editing
     checkpoint revision when the last one is older than :data:`CHECKPOINT_INTERVAL`.
     """
+    check_content(content)
     now = now or utcnow()
     post = _locked(session, post_id, expected_version)
     content = _with_slug(session, post, content)
@@ -311,11 +340,23 @@ def _locked(session: Session, post_id: int, expected_version: int | None) -> Pos
 
 
 def _flush(session: Session, post: Post, expected_version: int) -> None:
+    post_id = post.id  # read now: after a failed flush the object cannot load anything
     try:
         session.flush()
     except StaleDataError:
-        current = session.scalar(select(Post.version).where(Post.id == post.id)) or -1
-        raise ConflictError(post.id, expected_version, current) from None
+        # The failed flush ended this session's transaction: ask on a connection of its own.
+        current = _committed_version(session, post_id)
+        raise ConflictError(post_id, expected_version, current) from None
+
+
+def _committed_version(session: Session, post_id: int) -> int:
+    try:
+        bind = session.get_bind()
+        engine = bind.engine if isinstance(bind, Connection) else bind
+        with engine.connect() as conn:
+            return conn.scalar(select(Post.version).where(Post.id == post_id)) or -1
+    except Exception:  # the conflict is the news; an unknown version must not hide it
+        return -1
 
 
 def _with_slug(session: Session, post: Post, content: PostContent) -> PostContent:
@@ -361,6 +402,8 @@ def _add_revision(
         post_version=post.version,
         snapshot=post.content().to_json(),
     )
+    who = author_of(session)
+    rev.author_name, rev.author_email, rev.author_zone = who.name, who.email, who.zone
     session.add(rev)
     session.flush()
     return rev
@@ -374,4 +417,12 @@ def _result(post: Post, *, changed: bool, revision: Revision | None = None) -> S
         slug=post.slug,
         changed=changed,
         revision_number=revision.number if revision else None,
+    )
+
+
+def _slug_clash(session: Session, blog_id: int, slug: str) -> bool:
+    """The slug is taken now (committed by someone else): the failed insert was that race."""
+    return (
+        session.scalar(select(Post.id).where(Post.blog_id == blog_id, Post.slug == slug))
+        is not None
     )

@@ -12,6 +12,7 @@ from typing import TypeVar
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from editor.errors import InputError
+from editor.formats.urls import check_web_url
 from editor.model import LinkSource
 
 MAX_URL = 2000
@@ -120,7 +121,7 @@ def validate_url(url: str, *, base: str = "", field: str = "url") -> str:
         raise InputError(f"{field}: {url.strip()!r} has an invalid port.") from None
     if not parts.hostname:
         raise InputError(f"{field}: {url.strip()!r} has no host name.")
-    return text
+    return check_web_url(text, field=field)  # and as a browser reads it (WHATWG)
 
 
 def merge_links(

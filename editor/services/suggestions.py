@@ -7,7 +7,6 @@ while being typed, by kind and order)."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -17,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from editor.errors import InputError
 from editor.model import Post, Suggestion, utcnow
+from editor.model.people import Person, author_of
 from editor.review import suggestions as critic
 from editor.review.suggestions import Mark, MarkupError
 from editor.services import posts
@@ -24,36 +24,8 @@ from editor.services import posts
 FIELDS = ("body", "headline", "deck")
 
 
-@dataclass(frozen=True)
-class Author:
-    name: str = ""
-    email: str = ""
-    zone: str = ""
-
-    @classmethod
-    def from_config(cls, config: Any) -> Author:
-        from editor.config import USER_EMAIL, USER_NAME
-
-        return cls(config.get(USER_NAME), config.get(USER_EMAIL), local_zone())
-
-    @property
-    def label(self) -> str:
-        if self.name and self.email:
-            return f"{self.name} <{self.email}>"
-        return self.name or self.email or "unknown"
-
-
-def local_zone() -> str:
-    """The IANA name of this machine's zone when known, else its UTC offset."""
-    if tz := os.environ.get("TZ", "").lstrip(":"):
-        return tz
-    try:
-        link = os.readlink("/etc/localtime")
-        if "zoneinfo/" in link:
-            return link.split("zoneinfo/", 1)[1]
-    except OSError:
-        pass
-    return datetime.now().astimezone().strftime("%z")
+# Who made a suggestion: the person a store session acts for (``Store.whoami``) unless given.
+Author = Person
 
 
 @dataclass(frozen=True)
@@ -132,10 +104,14 @@ def list_suggestions(session: Session, post: Post) -> list[SuggestionView]:
     return views
 
 
-def sync(session: Session, post: Post, author: Author, *, now: datetime | None = None) -> None:
+def sync(
+    session: Session, post: Post, author: Author | None = None, *, now: datetime | None = None
+) -> None:
     """Bring the rows in line with the marks now in the post: a new mark is recorded as
-    ``author``'s, a mark that grew keeps its author, a row whose mark is gone is dropped."""
+    ``author``'s (default: the session's person), a mark that grew keeps its author, a row
+    whose mark is gone is dropped."""
     now = now or utcnow()
+    author = author or author_of(session)
     rows = _rows(session, post.id)
     for field, marks in marks_by_field(post).items():
         pairs, left = _match(rows.get(field, []), marks)
@@ -181,7 +157,7 @@ def suggest(
     session: Session,
     post_ref: int | str,
     *,
-    author: Author,
+    author: Author | None = None,
     field: str = "body",
     replace: str | None = None,
     with_: str | None = None,
@@ -228,7 +204,12 @@ def suggest(
 
 
 def resolve(
-    session: Session, post_ref: int | str, ref: str | None, *, accept: bool, author: Author
+    session: Session,
+    post_ref: int | str,
+    ref: str | None,
+    *,
+    accept: bool,
+    author: Author | None = None,
 ) -> int:
     """Accept or reject one suggestion (``ref`` as :func:`list_suggestions` names it) or, with
     ``ref`` None, all of them. Returns how many were resolved."""

@@ -78,7 +78,13 @@ def test_dump_then_parse_is_exact(body):
         slug="titulo-with-colon", slug_auto=True, tags=["x", "y z"], categories=["News"],
         body=body, editor_note="note",
     )  # fmt: skip
-    text = dump_post(content, blog="B", status=PostStatus.APPROVED, uuid="u-1")
+    text = dump_post(
+        content, blog="B", status=PostStatus.APPROVED, uuid="0b7e1f52-6a4e-4c1e-9d3a-2f1c8e5b7a90"
+    )
     parsed = parse_post_text(text)
     assert parsed.content == content
-    assert parsed.status is PostStatus.APPROVED and parsed.uuid == "u-1" and parsed.blog == "B"
+    assert (
+        parsed.status is PostStatus.APPROVED
+        and parsed.uuid == "0b7e1f52-6a4e-4c1e-9d3a-2f1c8e5b7a90"
+        and parsed.blog == "B"
+    )

@@ -81,9 +81,6 @@ class SuggestUi(QObject):
         self.list.jump_requested.connect(self._jump)
         window.body.textChanged.connect(self._list_timer.start)
         c = window.controller
-        c.store_opened.connect(self._send_author)
-        window.preferences.saved.connect(self._send_author)  # a new name counts from now on
-        window.preferences.welcome_closed.connect(self._send_author)
         c.current_post_changed.connect(lambda _d: self._load_authors())
         c.post_saved.connect(lambda _o: self._load_authors())
         window.revisions.compare_requested.connect(self.open_compare)
@@ -106,17 +103,6 @@ class SuggestUi(QObject):
         self.window.settings.set_flag(self._setting_key(), on)
         self.state_label.setText("Suggesting" if on else "")
         self.state_label.setToolTip("Typing records suggested edits (Review ▸ Suggest Changes)")
-
-    def _send_author(self, *_args: Any) -> None:
-        """Tell the save jobs who this window's suggestions are by."""
-        from editor.services.suggestions import Author, local_zone
-
-        state = self.window.controller._state  # worker-owned: set it on the worker
-        if state is None:
-            return
-        name, email = self._person()
-        author = Author(name, email, local_zone())
-        self.window.executor.submit(lambda: setattr(state, "author", author), lambda _r: None)
 
     # -- the list and the preview ---------------------------------------------------------------
     def refresh_list(self) -> None:

@@ -94,10 +94,10 @@ class Act(enum.Enum):
                    writes=True)  # fmt: skip
     SUGGESTIONS = Spec("S&uggestions", "Ctrl+Alt+G", "&View",
                        tip="Suggested edits in this post, with Accept and Reject")  # fmt: skip
-    SUGGEST_MODE = Spec("&Suggest Changes", "Ctrl+Alt+S", "&Review",
+    SUGGEST_MODE = Spec("S&uggest Changes", "Ctrl+Alt+S", "&Review",
                         tip="Typing records suggested edits instead of changing the text "
                         "(Ctrl+Alt+S)")  # fmt: skip
-    ACCEPT_SUGGESTION = Spec("&Accept Suggestion", "Ctrl+Alt+Y", "&Review",
+    ACCEPT_SUGGESTION = Spec("Acc&ept Suggestion", "Ctrl+Alt+Y", "&Review",
                              tip="Accept the suggestion at the caret", writes=True)  # fmt: skip
     REJECT_SUGGESTION = Spec("&Reject Suggestion", "Ctrl+Alt+J", "&Review",
                              tip="Reject the suggestion at the caret", writes=True)  # fmt: skip
@@ -106,6 +106,15 @@ class Act(enum.Enum):
     PREVIEW_MARKS = Spec("Show Suggestions in &Preview", None, "&Review",
                          tip="The preview shows suggested edits marked, not accepted")  # fmt: skip
     OUTBOX = Spec("&Outbox", "Ctrl+Alt+O", "&View", tip="Pushes waiting for the network")
+    REVIEW = Spec("Re&view Panel", "Ctrl+Alt+R", "&View",
+                  tip="Comments, the status and its log (Ctrl+Alt+R)")  # fmt: skip
+    COMMENT = Spec("&Comment on Selection", "Ctrl+Alt+M", "&Review",
+                   tip="Comment on the selected words (Ctrl+Alt+M)", writes=True)  # fmt: skip
+    SUBMIT_FOR_REVIEW = Spec("&Submit for Review", None, "&Review", writes=True)
+    REQUEST_CHANGES = Spec("Request C&hanges", None, "&Review",
+                           tip="Send the post back with the note in the Review panel",
+                           writes=True)  # fmt: skip
+    APPROVE = Spec("&Approve", None, "&Review", writes=True)
 
     @property
     def spec(self) -> Spec:
