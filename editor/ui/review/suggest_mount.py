@@ -13,7 +13,7 @@ from editor.review import suggestions as critic
 from editor.ui.review.suggest_mode import SuggestMode
 from editor.ui.review.suggestions_list import SuggestionsList
 from editor.ui.window.actions import Act
-from editor.ui.window.docks import bind_panel
+from editor.ui.window.docks import bind_panel, open_panel
 
 if TYPE_CHECKING:
     from editor.ui.review.compare_dialog import CompareDialog
@@ -49,11 +49,18 @@ class SuggestUi(QObject):
         self.window = window
         self.mode = SuggestMode(window.body, self)
         self.list = SuggestionsList()
-        self.dock = QDockWidget("Suggestions", window, objectName="suggestions_dock")
-        self.dock.setWidget(self.list)
-        self.dock.hide()
-        window.add_side_panel(self.dock)
-        bind_panel(window, Act.SUGGESTIONS, self.dock)
+        review = getattr(window, "review", None)
+        if review is not None:  # a tab of the Review panel
+            self.dock = review.dock
+            self._tabs = review.panel.tabs
+            self._tabs.addTab(self.list, "Suggestions")
+            window.actions_.connect(Act.SUGGESTIONS, self.show_list)
+        else:  # a window without the Review panel: a dock of its own
+            self.dock = QDockWidget("Suggestions", window, objectName="suggestions_dock")
+            self.dock.setWidget(self.list)
+            self.dock.hide()
+            window.add_side_panel(self.dock)
+            bind_panel(window, Act.SUGGESTIONS, self.dock)
         self.state_label = QLabel(objectName="suggest_state")
         self.state_label.setAccessibleName("Suggest mode")
         window.statusBar().addPermanentWidget(self.state_label)
@@ -105,6 +112,12 @@ class SuggestUi(QObject):
         self.state_label.setToolTip("Typing records suggested edits (Review ▸ Suggest Changes)")
 
     # -- the list and the preview ---------------------------------------------------------------
+    def show_list(self) -> None:
+        """The Review panel, open at its Suggestions tab."""
+        open_panel(self.dock, focus=False)
+        self._tabs.setCurrentWidget(self.list)
+        self.list.list.setFocus()
+
     def refresh_list(self) -> None:
         self.list.show_marks(critic.find_marks(self.window.body.toPlainText()), self._authors)
 

@@ -93,7 +93,7 @@ class Act(enum.Enum):
     TARGETS = Spec("Publishing &Targets…", "Ctrl+Shift+T", "&File", tip="Sites Byline publishes to",
                    writes=True)  # fmt: skip
     SUGGESTIONS = Spec("S&uggestions", "Ctrl+Alt+G", "&View",
-                       tip="Suggested edits in this post, with Accept and Reject")  # fmt: skip
+                       tip="Suggested edits in this post (a tab of the Review panel)")  # fmt: skip
     SUGGEST_MODE = Spec("S&uggest Changes", "Ctrl+Alt+S", "&Review",
                         tip="Typing records suggested edits instead of changing the text "
                         "(Ctrl+Alt+S)")  # fmt: skip
