@@ -34,13 +34,14 @@ def _command_modules() -> list[ModuleType]:
         render,
         review,
         sidebar,
+        suggest,
         targets,
         trash,
     )
 
     return [
-        posts, review, trash, edit, render, photos, blogs, sidebar, targets, publish, config,
-        doctor,
+        posts, review, suggest, trash, edit, render, photos, blogs, sidebar, targets, publish,
+        config, doctor,
     ]  # fmt: skip
 
 

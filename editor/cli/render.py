@@ -13,6 +13,7 @@ from editor.render.themes import require_theme
 from editor.services import posts
 from editor.services.bundles import export_post
 from editor.services.pages import page_for_post
+from editor.services.suggestions import show_suggestions
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -26,6 +27,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--theme", help="theme name (default: the blog's)")
     p.add_argument(
         "--report", action="store_true", help="list what sanitising removed from the draft"
+    )
+    p.add_argument(
+        "--suggestions",
+        action="store_true",
+        help="show suggested edits as struck and added words (default: all accepted)",
     )
     p.set_defaults(handler=cmd_render)
 
@@ -46,6 +52,7 @@ def cmd_render(ctx: CommandContext) -> int:
         # With -o, the photos' renditions go to images/ beside the file, as in an export.
         folder = a.output.resolve().parent if a.output else None
         data = page_for_post(session, post, images_folder=folder).data
+        show_suggestions(data, marked=a.suggestions)
         theme = require_theme(a.theme or post.blog.theme)
     # Like the preview: the theme's own assets folder, so the file shows styled from disk.
     page = render_page(data, theme=theme, mode="preview",

@@ -22,6 +22,7 @@ from editor.model.publishing import (
 from editor.model.review import Comment, StatusChange
 from editor.model.revision import Revision, RevisionReason
 from editor.model.sidebar import LinkSource, SidebarLink
+from editor.model.suggestion import Suggestion
 
 __all__ = [
     "CONTENT_FIELDS",
@@ -49,6 +50,7 @@ __all__ = [
     "RevisionReason",
     "SidebarLink",
     "StatusChange",
+    "Suggestion",
     "Target",
     "TargetKind",
     "UTCDateTime",

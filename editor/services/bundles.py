@@ -39,7 +39,11 @@ def export_post(
     """Write ``post``'s bundle to ``target`` (a folder, or a zip when it ends in ``.zip``): the
     page as the preview shows it, with the photos' renditions in ``images/`` (made through the
     rendition cache, with ``progress``/``cancel`` for the image work) and the sidebar as it is
-    now. Nothing is written at ``target`` unless every step succeeds."""
+    now. Nothing is written at ``target`` unless every step succeeds. Refused while suggested
+    edits (CriticMarkup) remain in the post."""
+    from editor.services.suggestions import refuse_markup
+
+    refuse_markup(post, "exported")
     with tempfile.TemporaryDirectory(prefix="byline-export-") as scratch:
         page = page_for_post(session, post, images_folder=Path(scratch), progress=progress,
                              cancel=cancel, stats=stats)  # fmt: skip

@@ -217,6 +217,11 @@ def _push_once(
         photos=photos,
         now=now,
     )
+    from editor.services.suggestions import markup_problem
+
+    if problem := markup_problem(snap.post_id, {"body": snap.body, "headline": snap.headline,
+                                                "deck": snap.deck}):  # fmt: skip
+        checks.errors.append(problem)
     result = PushResult(
         snap.post_id, target_name, "update" if snap.remote else "create", status, checks=checks
     )

@@ -1,4 +1,5 @@
-"""Revision history: a dockable list of snapshots, a read-only view of one, and Restore."""
+"""Revision history: a dockable list of snapshots, a read-only view of one, Compare and
+Restore."""
 
 from __future__ import annotations
 
@@ -39,6 +40,7 @@ class RevisionsPanel(QDockWidget):
     revision_chosen = Signal(int)
     restore_requested = Signal(int)
     save_version_requested = Signal()
+    compare_requested = Signal(int)  # a revision number, to compare with the current text
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Revision history", parent)
@@ -50,6 +52,8 @@ class RevisionsPanel(QDockWidget):
         self.view.setAccessibleName("Revision text")
         self.restore_button = QPushButton("Restore", objectName="restore", enabled=False)
         self.save_button = QPushButton("Save version…", objectName="save_version")
+        self.compare_button = QPushButton("Compare…", objectName="compare", enabled=False)
+        self.compare_button.setToolTip("The words changed between this revision and now")
         self._writable = True
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.list)
@@ -58,6 +62,7 @@ class RevisionsPanel(QDockWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.compare_button)
         buttons.addWidget(self.restore_button)
         body = QWidget()
         box = QVBoxLayout(body)
@@ -68,6 +73,7 @@ class RevisionsPanel(QDockWidget):
         self.list.currentItemChanged.connect(self._current_changed)
         self.restore_button.clicked.connect(self._restore)
         self.save_button.clicked.connect(self.save_version_requested)
+        self.compare_button.clicked.connect(self._compare)
 
     def show_revisions(self, rows: list[RevisionRow], *, same_post: bool = True) -> None:
         """Fill the list; a refresh of the same post keeps the revision being read."""
@@ -89,6 +95,7 @@ class RevisionsPanel(QDockWidget):
         self.list.blockSignals(False)
         if self.list.currentItem() is None:
             self.view.clear()
+        self.compare_button.setEnabled(self.list.currentItem() is not None)
         self.restore_button.setEnabled(self._writable and self.list.currentItem() is not None)
 
     def show_text(self, number: int, text: str) -> None:
@@ -103,8 +110,14 @@ class RevisionsPanel(QDockWidget):
 
     def _current_changed(self, item: QListWidgetItem | None, _prev: object) -> None:
         self.restore_button.setEnabled(item is not None and self._writable)
+        self.compare_button.setEnabled(item is not None)
         if item is not None:
             self.revision_chosen.emit(item.data(NUMBER_ROLE))
+
+    def _compare(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self.compare_requested.emit(item.data(NUMBER_ROLE))
 
     def _restore(self) -> None:
         item = self.list.currentItem()

@@ -59,6 +59,7 @@ class PreviewController(QObject):
         self._page_builder = page_builder
         self._export_writer = export_writer
         self._text = ""
+        self.text_filter: Callable[[str], str] = _same
         self._cursor_block: int | None = None
         self._body: Body | None = None
         self._stale = False
@@ -102,6 +103,11 @@ class PreviewController(QObject):
         """The cursor moved to another block: keep it in view."""
         self._cursor_block = block_index
         self.pane.scroll_to_block(block_index)
+
+    def set_text_filter(self, text_filter: Callable[[str], str]) -> None:
+        """How the body's Markdown is shown (e.g. suggested edits accepted or marked)."""
+        self.text_filter = text_filter
+        self.page_edited()
 
     def set_page_builder(self, page_builder: PageBuilder) -> None:
         """A different post context or theme: reload with the new builder."""
@@ -179,7 +185,7 @@ class PreviewController(QObject):
 
     def _render_body(self) -> Body | None:
         try:
-            self._body = self._renderer.render(self._text)
+            self._body = self._renderer.render(self.text_filter(self._text))
         except Exception as error:
             log.exception("preview body failed to render")
             self.pane.show_page(_error_page(f"The text could not be rendered: {error}"))
@@ -208,7 +214,7 @@ class PreviewController(QObject):
             if self._export_writer is not None:
                 index = self._export_writer(self._export_dir)
             else:
-                body = self._body or self._renderer.render(self._text)
+                body = self._body or self._renderer.render(self.text_filter(self._text))
                 index = self._export_dir / "index.html"
                 index.write_text(self._page_builder(body, "export"), encoding="utf-8")
         except Exception:
@@ -222,6 +228,10 @@ class PreviewController(QObject):
             msg.show_not_opened(self.pane, index, reason)
         self.browser_opened.emit(index)
         return index
+
+
+def _same(text: str) -> str:
+    return text
 
 
 def _single_shot(parent: QObject, ms: int, slot: Callable[[], None]) -> QTimer:

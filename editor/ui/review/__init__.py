@@ -1,1 +1,2 @@
-"""Review: comments anchored to the text, the status workflow's buttons and its log."""
+"""Review: comments anchored to the text, the status workflow's buttons and its log; Suggest
+mode, the suggestions list, and comparing versions."""

@@ -92,6 +92,19 @@ class Act(enum.Enum):
                           writes=True)  # fmt: skip
     TARGETS = Spec("Publishing &Targets…", "Ctrl+Shift+T", "&File", tip="Sites Byline publishes to",
                    writes=True)  # fmt: skip
+    SUGGESTIONS = Spec("S&uggestions", "Ctrl+Alt+G", "&View",
+                       tip="Suggested edits in this post (a tab of the Review panel)")  # fmt: skip
+    SUGGEST_MODE = Spec("S&uggest Changes", "Ctrl+Alt+S", "&Review",
+                        tip="Typing records suggested edits instead of changing the text "
+                        "(Ctrl+Alt+S)")  # fmt: skip
+    ACCEPT_SUGGESTION = Spec("Acc&ept Suggestion", "Ctrl+Alt+Y", "&Review",
+                             tip="Accept the suggestion at the caret", writes=True)  # fmt: skip
+    REJECT_SUGGESTION = Spec("&Reject Suggestion", "Ctrl+Alt+J", "&Review",
+                             tip="Reject the suggestion at the caret", writes=True)  # fmt: skip
+    ACCEPT_ALL = Spec("Accept A&ll Suggestions", None, "&Review", writes=True)
+    REJECT_ALL = Spec("Reject All Su&ggestions", None, "&Review", writes=True)
+    PREVIEW_MARKS = Spec("Show Suggestions in &Preview", None, "&Review",
+                         tip="The preview shows suggested edits marked, not accepted")  # fmt: skip
     OUTBOX = Spec("&Outbox", "Ctrl+Alt+O", "&View", tip="Pushes waiting for the network")
     REVIEW = Spec("Re&view Panel", "Ctrl+Alt+R", "&View",
                   tip="Comments, the status and its log (Ctrl+Alt+R)")  # fmt: skip

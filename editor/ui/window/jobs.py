@@ -181,6 +181,10 @@ def save(
             added = r.revision_number is not None
             changed = r.changed
             current = posts.get_post(s, post_id)
+            if changed:
+                from editor.services.suggestions import sync
+
+                sync(s, current)  # new suggested edits are the session's person's
             if blog_id and current.blog_id != blog_id:
                 r = posts.move_post(s, post_id, blog_id, expected_version=r.version)
                 changed = True

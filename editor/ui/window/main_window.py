@@ -127,6 +127,9 @@ class MainWindow(QMainWindow):
         from editor.ui.review.mount import ReviewUi
 
         self.review = ReviewUi(self)
+        from editor.ui.review.suggest_mount import SuggestUi
+
+        self.suggest = SuggestUi(self)
         if self.preview is not None:
             preview = self.preview
             self.panels.page_changed.connect(lambda: preview.reload_page_data(full=False))

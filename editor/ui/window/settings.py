@@ -58,6 +58,13 @@ class WindowSettings:
     def set_preview_width(self, name: str) -> None:
         self._s.setValue("preview/page_width", name)
 
+    def flag(self, key: str) -> bool:
+        """A remembered on/off choice (``group/name``), off when never made."""
+        return str(self._s.value(key, "false")).lower() == "true"
+
+    def set_flag(self, key: str, on: bool) -> None:
+        self._s.setValue(key, "true" if on else "false")
+
     def sync(self) -> None:
         self._s.sync()
 

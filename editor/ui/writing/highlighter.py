@@ -1,10 +1,11 @@
-"""Markdown syntax highlighting: headings, emphasis, links, quotes, lists and code spans."""
+"""Markdown syntax highlighting: headings, emphasis, links, quotes, lists and code spans, and
+suggested edits (CriticMarkup) as coloured insertions and struck deletions."""
 
 from __future__ import annotations
 
 import re
 
-from PySide6.QtGui import QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from editor.ui.window.theme import Colors, colors
 
@@ -17,6 +18,9 @@ _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _EMPH = re.compile(r"(?<![*_\w])([*_])(?![*_\s])(.+?)(?<![*_\s])\1(?![*_\w])")
 _LINK = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|<https?://[^>\s]+>")
 _CODE = re.compile(r"`[^`\n]+`")
+# CriticMarkup (suggested edits): the delimiters, in the order a mark uses them
+_CRITIC = re.compile(r"\{\+\+|\+\+\}|\{--|--\}|\{~~|~>|~~\}")
+_OPEN = {"{++": 1, "{--": 2, "{~~": 3}
 
 
 class MarkdownHighlighter(QSyntaxHighlighter):
@@ -43,11 +47,19 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self._emph = fmt(c.emphasis, italic=True)
         self._link = fmt(c.link, underline=True)
         self._code = fmt(c.code)
+        # suggested edits: added words green and underlined, deleted ones red and struck
+        self._added = fmt(QColor("#1f883d"), underline=True)
+        self._added.setBackground(QColor(46, 160, 67, 40))
+        self._deleted = fmt(QColor("#cf222e"))
+        self._deleted.setFontStrikeOut(True)
+        self._deleted.setBackground(QColor(207, 34, 46, 30))
+        self._critic_mark = fmt(c.list_marker)
         self.rehighlight()
 
     def highlightBlock(self, text: str) -> None:
         if _HEADING.match(text):
             self.setFormat(0, len(text), self._heading)
+            self._highlight_suggestions(text)
             return
         if _QUOTE.match(text):
             self.setFormat(0, len(text), self._quote)
@@ -61,3 +73,36 @@ class MarkdownHighlighter(QSyntaxHighlighter):
                 self.setFormat(m.start(), m.end() - m.start(), merged)
         for m in _CODE.finditer(text):
             self.setFormat(m.start(), m.end() - m.start(), self._code)
+        self._highlight_suggestions(text)
+
+    def _highlight_suggestions(self, text: str) -> None:
+        """Marks may span paragraphs: the block state carries where the last one left off
+        (0 outside, 1 added, 2 deleted, 3 replaced (old part), 4 replaced (new part))."""
+        state = max(0, self.previousBlockState())
+        if not state and "{" not in text:
+            self.setCurrentBlockState(0)
+            return
+        pos = 0
+        for m in _CRITIC.finditer(text):
+            token = m.group()
+            if state == 0 and token in _OPEN:
+                new_state = _OPEN[token]
+            elif (state, token) in ((1, "++}"), (2, "--}"), (4, "~~}")):
+                new_state = 0
+            elif state == 3 and token == "~>":
+                new_state = 4
+            else:
+                continue
+            self._paint_run(state, pos, m.start())
+            self.setFormat(m.start(), len(token), self._critic_mark)
+            state, pos = new_state, m.end()
+        self._paint_run(state, pos, len(text))
+        self.setCurrentBlockState(state)
+
+    def _paint_run(self, state: int, start: int, end: int) -> None:
+        if state and end > start:
+            f = self._added if state in (1, 4) else self._deleted
+            for i in range(start, end):  # keep bold/italic underneath
+                merged = QTextCharFormat(self.format(i))
+                merged.merge(f)
+                self.setFormat(i, 1, merged)

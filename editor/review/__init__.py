@@ -1,0 +1,1 @@
+"""Review in the core (no Qt): suggested edits kept as CriticMarkup, and word diffs."""
