@@ -55,12 +55,19 @@ def freeze() -> None:
            "--distpath", str(BUILD), "--workpath", str(BUILD / "work"),
            str(PACKAGING / "byline.spec")]  # fmt: skip
     subprocess.run(cmd, check=True, env=env, cwd=ROOT)
+
+
+def complete_folder() -> None:
+    """What PyInstaller does not do: strip libpython, add the folder's README, and the empty
+    ``resources/locales`` folder that QtWebEngine creates at first start if it is missing (so it
+    belongs to the .deb and goes with it, and nothing is written into /opt)."""
     # A Python built from source (pyenv) keeps its debug symbols: ~18 MiB of the folder. Only
     # libpython is stripped: strip damages the wheels' patched libraries (Pillow's, Qt's).
     for lib in (APP / "_internal").glob("libpython3*.so*"):
         if shutil.which("strip") and not lib.is_symlink():
             subprocess.run(["strip", "--strip-debug", str(lib)], check=True)
     (APP / "README.txt").write_text(PORTABLE_NOTE.format(version=__version__), encoding="utf-8")
+    (APP / "_internal" / "PySide6" / "Qt" / "resources" / "locales").mkdir(exist_ok=True)
 
 
 def archive() -> subprocess.Popen[bytes]:
@@ -130,8 +137,10 @@ def _folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
 
 
-def deb(depends: list[str]) -> Path:
-    """/opt/byline, the `byline` command, the desktop entry, icon and AppStream metainfo."""
+def stage_deb(depends: list[str]) -> Path:
+    """/opt/byline, the `byline` command, the desktop entry, icon and AppStream metainfo, laid
+    out for dpkg-deb (hard links to the folder: staged before tar reads the folder, since a new
+    link changes a file's ctime and tar would call the file changed)."""
     stage = BUILD / "deb"
     shutil.rmtree(stage, ignore_errors=True)
     (stage / "opt").mkdir(parents=True)
@@ -172,6 +181,10 @@ def deb(depends: list[str]) -> Path:
     for path in stage.rglob("*"):  # dpkg wants 0755 folders and no group/other write bits
         if path.is_dir():
             path.chmod(0o755)
+    return stage
+
+
+def build_deb(stage: Path) -> Path:
     target = DIST / f"byline_{__version__}_amd64.deb"
     subprocess.run(["dpkg-deb", "--root-owner-group", "-Zgzip", "-z6", "--build", str(stage),
                     str(target)], check=True, stdout=subprocess.DEVNULL)  # fmt: skip
@@ -215,9 +228,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_freeze:
         print("Freezing Byline with PyInstaller (a few minutes)", flush=True)
         freeze()
+    complete_folder()
     frozen = time.monotonic()
+    stage = None if args.no_deb else stage_deb(debian_depends(APP))
     tarring = archive()
-    debfile = None if args.no_deb else deb(debian_depends(APP))
+    debfile = None if stage is None else build_deb(stage)
     if tarring.wait() != 0:
         raise SystemExit("build.py: tar failed")
     tar = DIST / f"byline-{__version__}-linux-x86_64.tar.gz"

@@ -142,6 +142,7 @@ def test_import_render_and_export_match_the_source_tree(app, home, tmp_path):
     for label, cmd, where in (("packaged", [str(app), "--db", str(db)], tmp_path),
                               ("source", [*venv, "--db", str(source_db)], ROOT)):  # fmt: skip
         extra = {"PYTHONPATH": str(ROOT)} if label == "source" else {}
+        (tmp_path / label).mkdir()
         run([*cmd, "export", str(post_id), "-o", str(tmp_path / label / "bundle")], home, where,
             **extra)  # fmt: skip
         run([*cmd, "render", str(post_id), "-o", str(tmp_path / label / "page.html")], home,
@@ -230,6 +231,8 @@ def test_the_deb_installs_runs_and_removes_cleanly(installed_deb, home, tmp_path
     assert page["h1"] == SAMPLE_HEADLINE
     user_data = home / ".local" / "share" / "Byline" / "byline.sqlite3"
     assert user_data.exists()
+    written = set(Path("/opt/byline").rglob("*")) - set(installed_deb)
+    assert written == set(), "the app wrote into /opt at run time"
 
     removed = _apt("remove", "byline")
     assert removed.returncode == 0, removed.stdout[-3000:] + removed.stderr[-3000:]
