@@ -66,7 +66,6 @@ package-test: package $(TEST_STAMP)
 	@$(BIN)/python -m editor.platform_check --platform offscreen --install
 	@rm -f build/package/package-test.txt
 	$(BIN)/python -m pytest packaging/tests -p no:cacheprovider $(PYTEST_ARGS)
-	@cat build/package/sizes.txt build/package/package-test.txt 2>/dev/null || true
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
