@@ -188,7 +188,6 @@ def build_deb(stage: Path) -> Path:
     target = DIST / f"byline_{__version__}_amd64.deb"
     subprocess.run(["dpkg-deb", "--root-owner-group", "-Zgzip", "-z6", "--build", str(stage),
                     str(target)], check=True, stdout=subprocess.DEVNULL)  # fmt: skip
-    shutil.rmtree(stage)
     return target
 
 
@@ -235,6 +234,8 @@ def main(argv: list[str] | None = None) -> int:
     debfile = None if stage is None else build_deb(stage)
     if tarring.wait() != 0:
         raise SystemExit("build.py: tar failed")
+    if stage is not None:  # only now: unlinking the hard links changes the files tar reads
+        shutil.rmtree(stage)
     tar = DIST / f"byline-{__version__}-linux-x86_64.tar.gz"
     report = size_report(tar, debfile)
     report += (f"\ntimes: freeze {frozen - start:.0f} s, archive and .deb "
