@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-SHOTS = ("main", "history", "photos", "sidebar", "outbox")
+SHOTS = ("main", "history", "photos", "sidebar", "outbox", "review")
 CAPTION = (
     "Volunteers carry a solar panel across the school yard in Achacachi, 3,900 metres up. "
     "The station has run on the twelve panels since 2019; the batteries carry it through the "
@@ -119,7 +119,7 @@ def shoot(out: Path, size: str, scheme: str) -> int:
     wait_until(lambda: preview.pane.view is not None and preview.data is not None)
     wait_until(lambda: js(preview.pane, "document.getElementById('article-body') ? 1 : 0") == 1)
     acts = {"history": Act.HISTORY, "photos": Act.PHOTOS, "sidebar": Act.SIDEBAR,
-            "outbox": Act.OUTBOX}  # fmt: skip
+            "outbox": Act.OUTBOX, "review": Act.REVIEW}  # fmt: skip
     try:
         for shot in SHOTS:
             act = acts.get(shot)
@@ -166,8 +166,32 @@ def prepare_database(path: Path) -> None:
                 sidebar.add_link(s, post.blog, title=title, url=f"https://blogs.example.org/latin-america/{slug}/",
                                  date=date(2026, 11, day))  # fmt: skip
             s.commit()
+        _review(store, post.id)
     finally:
         store.close()
+
+
+def _review(store: Any, post_id: int) -> None:
+    """Two people reviewing the sample post: a submission, an editor's comments and a note."""
+    from editor.model import Person, PostStatus
+    from editor.services import comments, workflow
+
+    writer = Person("Lucía Ferreira", "lucia@example.org", "America/La_Paz")
+    editor = Person("Marta Ortiz", "marta@example.org", "Europe/Madrid")
+    for who, work in (
+        (writer, lambda s: workflow.change_status(s, post_id, PostStatus.SUBMITTED)),
+        (editor, lambda s: comments.add_comment(
+            s, post_id, "Which year was this? Give the date.", quote="When the grid failed",
+            field="deck")),
+        (editor, lambda s: comments.add_comment(
+            s, post_id, "Lovely opening. How old is she?", quote="Doña Remedios Quispe")),
+        (editor, lambda s: workflow.review_decision(
+            s, post_id, PostStatus.CHANGES_REQUESTED, note="The date, and her age.")),
+        (writer, lambda s: comments.reply(s, post_id, 2, "Seventy-one; added.")),
+    ):  # fmt: skip
+        store.whoami = lambda who=who: who
+        with store.session() as s:
+            work(s)
 
 
 def _photo() -> bytes:

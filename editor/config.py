@@ -18,10 +18,13 @@ import re
 import tomllib
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, Generic, TypedDict, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, TypedDict, TypeVar, cast
 
 from editor.errors import BylineError, InputError
 from editor.paths import user_config_dir
+
+if TYPE_CHECKING:
+    from editor.model.people import Person
 
 VERSION = 1
 FILE_NAME = "config.toml"
@@ -278,6 +281,13 @@ def post_defaults(config: Config) -> NewPostFields:
     if role := config.get(ROLE):
         fields["byline_role"] = role
     return fields
+
+
+def person(config: Config) -> Person:
+    """Who is at this install, as revisions, status changes and comments record them."""
+    from editor.model.people import Person, local_zone
+
+    return Person(config.get(USER_NAME), config.get(USER_EMAIL), local_zone())
 
 
 # -- a small TOML writer (tomllib only reads) ---------------------------------------------------

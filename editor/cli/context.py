@@ -27,6 +27,7 @@ class CommandContext:
     def store(self) -> Store:
         if self._store is None:
             self._store = open_store(self.args.db, read_only=self.args.read_only)
+            self._store.whoami = self._person
             if self._store.read_only:
                 self.warn(f"{self._store.description} is read-only; changes are refused.")
         return self._store
@@ -39,6 +40,11 @@ class CommandContext:
 
             self._config = Config.load()
         return self._config
+
+    def _person(self) -> Any:
+        from editor.config import person
+
+        return person(self.config)
 
     def close(self) -> None:
         if self._store is not None:

@@ -12,7 +12,7 @@ from editor.cli.context import CommandContext
 from editor.errors import InputError
 from editor.formats.markdown_file import check_comments_url, parse_when, read_post_file
 from editor.model import PostContent, PostStatus
-from editor.services import blogs, posts
+from editor.services import blogs, posts, workflow
 
 TEXT_OPTIONS = {
     "headline": "the headline",
@@ -142,7 +142,7 @@ def cmd_set(ctx: CommandContext) -> int:
             )
         status = a.status or (parsed.status.value if parsed and parsed.status else None)
         if status:
-            result = posts.set_status(session, post.id, PostStatus(status))
+            result = workflow.change_status(session, post.id, PostStatus(status))
         target_blog = a.blog or (parsed.blog if parsed else None)
         if target_blog:
             blog = blogs.get_or_create_blog(session, target_blog)

@@ -31,12 +31,13 @@ def _command_modules() -> list[ModuleType]:
         posts,
         publish,
         render,
+        review,
         sidebar,
         targets,
         trash,
     )
 
-    return [posts, trash, edit, render, photos, blogs, sidebar, targets, publish, config]
+    return [posts, review, trash, edit, render, photos, blogs, sidebar, targets, publish, config]
 
 
 def build_parser() -> argparse.ArgumentParser:

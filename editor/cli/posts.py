@@ -10,7 +10,7 @@ from editor.errors import InputError
 from editor.formats.markdown_file import local_time
 from editor.formats.post_json import post_to_json, revision_to_json
 from editor.model import PostStatus
-from editor.services import blogs, posts
+from editor.services import blogs, posts, workflow
 from editor.services.importing import (
     UnreadableFilesError,
     export_markdown,
@@ -49,6 +49,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("status", help="move a post to another workflow status")
     p.add_argument("post", metavar="ID")
     p.add_argument("status", choices=[s.value for s in PostStatus])
+    p.add_argument("--note", default="", help="why (required for changes_requested)")
+    p.add_argument("--force", action="store_true", help="allow a move the workflow refuses")
     p.set_defaults(handler=cmd_status)
 
     p = sub.add_parser("revisions", help="list a post's revisions, newest first")
@@ -158,7 +160,8 @@ def cmd_export_md(ctx: CommandContext) -> int:
 def cmd_status(ctx: CommandContext) -> int:
     with ctx.store.session() as session:
         post = posts.get_post(session, ctx.args.post)
-        result = posts.set_status(session, post.id, PostStatus(ctx.args.status))
+        result = workflow.change_status(session, post.id, PostStatus(ctx.args.status),
+                                        note=ctx.args.note, force=ctx.args.force)  # fmt: skip
     ctx.print(f"post {result.post_id} is {ctx.args.status} (version {result.version})")
     return 0
 
@@ -172,8 +175,9 @@ def cmd_revisions(ctx: CommandContext) -> int:
         return 0
     for r in revs:
         label = f" — {r['label']}" if r["label"] else ""
+        who = r["author"]["name"] or r["author"]["email"] or "unknown"
         ctx.print(f"{r['number']:>4}  {r['created_at'][:19]}  {r['reason']:<9} "
-                  f"{r['words']:>6} words  {r['headline']}{label}")  # fmt: skip
+                  f"{r['words']:>6} words  {who[:20]:<20}  {r['headline']}{label}")  # fmt: skip
     return 0
 
 

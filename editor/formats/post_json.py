@@ -52,6 +52,7 @@ def revision_to_json(rev: Revision, *, with_snapshot: bool = False) -> dict[str,
         "post_version": rev.post_version,
         "headline": rev.snapshot.get("headline", ""),
         "words": len(str(rev.snapshot.get("body", "")).split()),
+        "author": rev.author.to_json(),
     }
     if with_snapshot:
         data["snapshot"] = rev.snapshot

@@ -8,6 +8,7 @@ from editor.model.blog import (
     MAX_SIDEBAR_COUNT,
     Blog,
 )
+from editor.model.people import Person, author_of
 from editor.model.photo import PHOTO_TEXT_FIELDS, Photo, PhotoBlob, PhotoRole
 from editor.model.post import CONTENT_FIELDS, Post, PostContent, PostStatus
 from editor.model.publishing import (
@@ -18,6 +19,7 @@ from editor.model.publishing import (
     Target,
     TargetKind,
 )
+from editor.model.review import Comment, StatusChange
 from editor.model.revision import Revision, RevisionReason
 from editor.model.sidebar import LinkSource, SidebarLink
 
@@ -30,9 +32,11 @@ __all__ = [
     "PHOTO_TEXT_FIELDS",
     "Base",
     "Blog",
+    "Comment",
     "LinkSource",
     "OutboxItem",
     "OutboxState",
+    "Person",
     "Photo",
     "PhotoBlob",
     "PhotoRole",
@@ -44,8 +48,10 @@ __all__ = [
     "Revision",
     "RevisionReason",
     "SidebarLink",
+    "StatusChange",
     "Target",
     "TargetKind",
     "UTCDateTime",
+    "author_of",
     "utcnow",
 ]

@@ -10,6 +10,7 @@ from sqlalchemy import JSON, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from editor.model.base import Base, UTCDateTime, utcnow
+from editor.model.people import Person
 
 
 class RevisionReason(enum.StrEnum):
@@ -35,3 +36,11 @@ class Revision(Base):
     status: Mapped[str] = mapped_column(String(32))
     post_version: Mapped[int] = mapped_column(Integer)
     snapshot: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # Who made it ("" for revisions from before people were recorded) and their display zone.
+    author_name: Mapped[str] = mapped_column(String(300), default="")
+    author_email: Mapped[str] = mapped_column(String(300), default="")
+    author_zone: Mapped[str] = mapped_column(String(64), default="")
+
+    @property
+    def author(self) -> Person:
+        return Person(self.author_name, self.author_email, self.author_zone)

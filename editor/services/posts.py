@@ -12,7 +12,17 @@ from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.types import TypeDecorator
 
 from editor.errors import ConflictError, InputError, NotFoundError
-from editor.model import Blog, Post, PostContent, PostStatus, Revision, RevisionReason, utcnow
+from editor.model import (
+    Blog,
+    Post,
+    PostContent,
+    PostStatus,
+    Revision,
+    RevisionReason,
+    StatusChange,
+    author_of,
+    utcnow,
+)
 from editor.services.slugs import unique_slug
 from editor.store.search import apply_search
 
@@ -144,6 +154,9 @@ def create_post(
     session.add(post)
     session.flush()
     _add_revision(session, post, reason, now=now)
+    created = StatusChange(post_id=post.id, from_status="", to_status=post.status, created_at=now)
+    created.set_author(author_of(session))  # the status log starts with who made the post
+    session.add(created)
     return post
 
 
@@ -361,6 +374,8 @@ def _add_revision(
         post_version=post.version,
         snapshot=post.content().to_json(),
     )
+    who = author_of(session)
+    rev.author_name, rev.author_email, rev.author_zone = who.name, who.email, who.zone
     session.add(rev)
     session.flush()
     return rev

@@ -154,6 +154,41 @@ def push_post(
     raise AssertionError("unreachable")  # pragma: no cover
 
 
+def check_only(
+    store: Store,
+    post_ref: int | str,
+    *,
+    status: str = "draft",
+    photos: Sequence[PhotoUpload] | None = None,
+    render_body: RenderBody = page_body,
+    now: datetime | None = None,
+) -> CheckReport:
+    """The checks a push would make, without a target (the Publish dialog shows them before
+    one is chosen or even exists): no network, no image work."""
+    from editor.services.posts import get_post
+
+    if photos is None:
+        photos = photos_for(store, post_ref, render=False)
+    with store.session() as s:
+        post = get_post(s, post_ref)
+        body = post.body
+        checks = check_post(
+            headline=post.headline,
+            body=body,
+            byline=post.byline,
+            deck=post.deck,
+            tags=list(post.tags or []),
+            categories=list(post.categories or []),
+            published_at=post.published_at,
+            status=status,
+            photos=photos,
+            now=now or utcnow(),
+        )
+    _, removed = cms_body(body, photos, {}, render_body)
+    checks.warnings.extend(w for w in removed if w not in checks.warnings)
+    return checks
+
+
 def _push_once(
     store: Store,
     post_ref: int | str,

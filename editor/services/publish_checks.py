@@ -59,6 +59,6 @@ def check_post(
         report.warnings.append("deck: empty (the site's excerpt will be made from the body)")
     if not tags and not categories:
         report.warnings.append("no tags or categories")
-    if photos and not leads:
+    if not leads:
         report.warnings.append("no lead photo: the post will have no featured image")
     return report

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +35,9 @@ class Store:
     read_only: bool
     _sessions: sessionmaker[Session]
     _readers: sessionmaker[Session] | None = None
+    # Who acts through this store (``editor.model.Person``), asked at each session so a change
+    # of ``user.name`` applies at once; revisions, status changes and comments record it.
+    whoami: Callable[[], Any] | None = None
 
     @property
     def dialect(self) -> str:
@@ -55,6 +58,8 @@ class Store:
                     yield session
             else:
                 with self._sessions.begin() as session:
+                    if self.whoami is not None:
+                        session.info["author"] = self.whoami()
                     yield session
         except DatabaseError as exc:
             raise _explain(exc, self.url) from None

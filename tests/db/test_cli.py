@@ -35,6 +35,7 @@ def test_import_prints_ids_and_list_shows_them(run):
 
 def test_export_md_then_import_reproduces_the_post(run, tmp_path, capsys):
     run("import", str(SAMPLE))
+    run("status", "1", "submitted")
     run("status", "1", "in_review")
     exported = tmp_path / "out.md"
     assert run("export-md", "1", "-o", str(exported))[0] == 0

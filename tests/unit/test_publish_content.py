@@ -127,6 +127,11 @@ def test_checks_block_a_post_without_headline_body_byline_or_photo_alt_and_credi
     assert _check().ok
 
 
+def test_a_post_without_a_lead_photo_is_warned_even_with_no_photos_at_all():
+    assert _check().warnings == ["no lead photo: the post will have no featured image"]
+    assert _check(photos=[_photo(is_lead=True)]).warnings == []
+
+
 def test_a_scheduled_post_needs_a_future_date():
     assert not _check(status="future").ok
     assert _check(status="future", published_at=NOW + timedelta(days=1)).ok

@@ -46,6 +46,8 @@ class RevisionsPanel(QDockWidget):
         self.list = QListWidget(objectName="revisions")
         self.view = QPlainTextEdit(objectName="revision_text", readOnly=True)
         self.view.setPlaceholderText("Pick a revision to read it.")
+        self.list.setAccessibleName("Revisions")
+        self.view.setAccessibleName("Revision text")
         self.restore_button = QPushButton("Restore", objectName="restore", enabled=False)
         self.save_button = QPushButton("Save version…", objectName="save_version")
         self._writable = True

@@ -59,6 +59,7 @@ class PhotoCard(QFrame):
     field_edited = Signal(int, str, str)  # photo id, field name, new text
     lead_requested = Signal(int)
     remove_requested = Signal(int)
+    insert_requested = Signal(int)  # put the photo in the body at the cursor
 
     def __init__(self, item: PhotoItem, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,12 +113,17 @@ class PhotoCard(QFrame):
         self.lead_button = QPushButton("Set as lead", objectName="set_lead")
         self.lead_button.setEnabled(not item.is_lead)
         self.lead_button.clicked.connect(lambda: self.lead_requested.emit(self.item.id))
+        self.insert_button = QPushButton("Insert in body", objectName="insert_photo")
+        self.insert_button.setToolTip("Show this photo in the body at the cursor, as a figure "
+                                      "with its caption and credit")  # fmt: skip
+        self.insert_button.clicked.connect(lambda: self.insert_requested.emit(self.item.id))
         self.remove_button = QPushButton("Remove", objectName="remove_photo")
         self.remove_button.setToolTip("Remove this photo from the post")
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self.item.id))
 
         left = QVBoxLayout()
         left.addWidget(self.thumbnail)
+        left.addWidget(self.insert_button)
         left.addWidget(self.lead_button)
         left.addWidget(self.remove_button)
         left.addStretch(1)

@@ -10,16 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ThreadPoolExecutor
+from itertools import pairwise
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QGuiApplication,
-    QKeySequence,
     QPalette,
     QPixmap,
-    QShortcut,
 )
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -51,6 +50,7 @@ class PhotoPanel(QWidget):
     field_edited = Signal(int, str, str)  # photo id, field, text
     lead_requested = Signal(int)
     remove_requested = Signal(int)
+    insert_requested = Signal(int)  # photo id: reference it in the body
     thumbnails_done = Signal()
 
     def __init__(
@@ -77,8 +77,6 @@ class PhotoPanel(QWidget):
         self.paste_button = QPushButton("Paste", objectName="paste_photo")
         self.paste_button.setToolTip("Add the image (or image file) on the clipboard (Ctrl+V)")
         self.paste_button.clicked.connect(self.paste)
-        QShortcut(QKeySequence.StandardKey.Paste, self, self.paste,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setObjectName("message")
@@ -101,6 +99,7 @@ class PhotoPanel(QWidget):
         # Cards follow the panel's width (their fields wrap) instead of scrolling sideways.
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(inner)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the cards' fields
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
@@ -119,6 +118,7 @@ class PhotoPanel(QWidget):
             card.field_edited.connect(self.field_edited)
             card.lead_requested.connect(self.lead_requested)
             card.remove_requested.connect(self.remove_requested)
+            card.insert_requested.connect(self.insert_requested)
             self._list.insertWidget(index, card)
             self.cards.append(card)
             if item.sha256 in self._thumbs:
@@ -126,6 +126,12 @@ class PhotoPanel(QWidget):
             else:
                 self._request_thumbnail(item)
         self.empty.setVisible(not items)
+        chain = [self.paste_button]  # cards come last in the window's chain: Tab from Paste
+        for card in self.cards:  # goes on into them, in the order they are shown
+            chain += [*card.fields.values(), card.insert_button, card.lead_button,
+                      card.remove_button]  # fmt: skip
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
         if not self._pending:
             self.thumbnails_done.emit()
 
@@ -199,6 +205,13 @@ class PhotoPanel(QWidget):
         files = self.ask_files(self)
         if files:
             self.files_dropped.emit(files)
+
+    def edit_command(self, name: str) -> bool:
+        """Edit ▸ Paste (Ctrl+V) with the focus in the panel adds the clipboard's image."""
+        if name != "paste":
+            return False
+        self.paste()
+        return True
 
     def paste(self) -> None:
         self.accept_mime(QGuiApplication.clipboard().mimeData(), source="clipboard")

@@ -113,6 +113,7 @@ class PreviewPane(QWidget):
         self._scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self._scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._scroll.setWidget(self._holder)
+        self._scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the page itself
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -153,6 +154,8 @@ class PreviewPane(QWidget):
         from editor.ui.preview.safety import PreviewPage
 
         self._view = QWebEngineView(self._holder)
+        self._view.setObjectName("preview")
+        self._view.setAccessibleName("Page preview")
         self._profile = QWebEngineProfile()  # off the record: no disk cache, no cookies
         self._profile.setUrlRequestInterceptor(self._blocker)
         self._profile.installUrlSchemeHandler(MEDIA_SCHEME.encode(), self._handler)

@@ -13,10 +13,18 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from editor.errors import BylineError
 from editor.publish.secrets import SecretStore
+
+
+class _Notices(QObject):
+    """Carries a notice to the GUI thread: a password may be kept from a worker (the Targets
+    dialog's Add), and the notice ends up in the status bar."""
+
+    said = Signal(str)
 
 
 class GuiSecrets:
@@ -31,7 +39,10 @@ class GuiSecrets:
         self._ask = ask or gui_prompt(parent)
         self._may_prompt = True
         self.asked: set[str] = set()
-        self.store = SecretStore(prompt=self._prompt, notify=notify)
+        self._notices = _Notices(parent)
+        if notify is not None:
+            self._notices.said.connect(notify)
+        self.store = SecretStore(prompt=self._prompt, notify=self._notices.said.emit)
 
     def _prompt(self, text: str) -> str:
         on_gui_thread = threading.current_thread() is threading.main_thread()  # Qt's GUI thread

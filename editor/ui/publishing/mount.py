@@ -195,6 +195,7 @@ class PublishingUi(QObject):
             self.secrets,
             photos_for=self.photos_for,
             default_target=default,
+            targets_worker=self.worker,
             parent=self.window,
         )
         dialog.push_finished.connect(lambda _outcome: self._outbox_changed())

@@ -33,6 +33,7 @@ class OutboxPanel(QWidget):
         super().__init__(parent)
         self._store = store
         self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setAccessibleName("Pushes waiting to be sent")
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -33,10 +34,12 @@ from editor.publish.base import PhotoUpload
 from editor.publish.errors import PublishError, RemoteConflict
 from editor.publish.secrets import SecretStore
 from editor.services import outbox, targets
-from editor.services.publish import PushResult, push_post
+from editor.services.publish import PushResult, check_only, push_post
+from editor.services.publish_checks import CheckReport
 from editor.store.database import Store
 
 PhotosFor = Callable[[int], list[PhotoUpload]]
+NO_TARGET = "No publishing target yet: add one with “Add a target…”."
 
 
 def gui_prompt(parent: QWidget | None) -> Callable[[str], str]:
@@ -67,6 +70,7 @@ class PublishDialog(QDialog):
         *,
         photos_for: PhotosFor | None = None,
         executor: Executor | None = None,
+        targets_worker: Any = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -79,16 +83,21 @@ class PublishDialog(QDialog):
         self._relay.progressed.connect(self._on_progress)
         self._relay.finished.connect(self._on_finished)
         self._force = False
+        self._targets_worker = targets_worker  # runs the Targets dialog's site look-ups
 
-        self.target = QComboBox()
-        self.status = QComboBox()
+        self.target = QComboBox(objectName="publish_target")
+        self.add_target_button = QPushButton("&Add a target…", objectName="add_target")
+        self.add_target_button.setToolTip("Add a WordPress or MetaWeblog site to publish to")
+        self.add_target_button.clicked.connect(self.add_target)
+        self.status = QComboBox(objectName="publish_status")
         for value, label in (
             ("draft", "Draft"),
             ("publish", "Publish now"),
             ("future", "Schedule (post date)"),
         ):
             self.status.addItem(label, value)
-        self.checks = QListWidget()
+        self.checks = QListWidget(objectName="publish_checks")
+        self.checks.setAccessibleName("Checks")
         self.progress = QLabel("")
         self.progress.setWordWrap(True)
         self.result = QLabel("")
@@ -99,11 +108,16 @@ class PublishDialog(QDialog):
         self.publish_button.clicked.connect(self.start)
 
         form = QFormLayout()
-        form.addRow("&Target:", self.target)
+        target_row = QHBoxLayout()
+        target_row.addWidget(self.target, 1)
+        target_row.addWidget(self.add_target_button)
+        form.addRow("&Target:", target_row)
+        form.labelForField(target_row).setBuddy(self.target)  # type: ignore[attr-defined]
         form.addRow("&Status:", self.status)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.publish_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
+        self._close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(QLabel("Checks:"))
@@ -116,14 +130,50 @@ class PublishDialog(QDialog):
         self.status.currentIndexChanged.connect(self.run_checks)
         self.run_checks()
 
-    def _load_targets(self) -> None:
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        # The button box orders its buttons' focus chain when shown (Close before Publish), and
+        # Tab then went from the checks to Publish and on past Close: put Close after Publish.
+        QWidget.setTabOrder(self.publish_button, self._close_button)
+
+    def _load_targets(self, select: str | None = None) -> None:
         with self._store.session() as s:
             rows = [(t.name, t.kind, t.username) for t in targets.list_targets(s)]
+        self.target.blockSignals(True)
+        self.target.clear()
         for name, kind, user in rows:
             self.target.addItem(f"{name} ({kind})", (name, user))
+            if name == select:
+                self.target.setCurrentIndex(self.target.count() - 1)
+        self.target.blockSignals(False)
         if not rows:
-            self.progress.setText("No publishing target yet: add one with `byline target add`.")
+            self.progress.setText(NO_TARGET)
             self.publish_button.setEnabled(False)
+        elif self.progress.text() == NO_TARGET:
+            self.progress.setText("")
+
+    def add_target(self) -> None:
+        """Open the Publishing Targets dialog over this one; once a target is added, close it
+        and go on publishing to the new target."""
+        from editor.ui.publishing.targets_dialog import TargetsDialog
+        from editor.ui.window.db_worker import DbExecutor
+
+        worker = self._targets_worker or DbExecutor(self)
+        dialog = TargetsDialog(self._store, self._secrets, worker, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        before = set(dialog.names())
+
+        def finished(ok: bool, message: str) -> None:
+            added = [n for n in dialog.names() if n not in before]
+            self._load_targets(select=added[0] if added else self._choice()[0] or None)
+            self.run_checks()
+            if ok and added:
+                self.progress.setText(message)
+                dialog.accept()
+
+        dialog.job_finished.connect(finished)
+        dialog.targets_changed.connect(lambda: self._load_targets(select=self._choice()[0]))
+        dialog.open()
 
     def _choice(self) -> tuple[str, str, str]:
         name, user = self.target.currentData() or ("", "")
@@ -133,7 +183,11 @@ class PublishDialog(QDialog):
         """The dry run (no network): list errors and warnings; Publish only when none block."""
         name, _, status = self._choice()
         self.checks.clear()
-        if not name:
+        photos = self._photos_for(self._post_id) if self._photos_for else None
+        if not name:  # the post's own checks, while no target is chosen
+            report = check_only(self._store, self._post_id, status=status, photos=photos)
+            self._show_checks(report, "✔ Ready to publish once a target is added")
+            self.publish_button.setEnabled(False)
             return False
         result = push_post(
             self._store,
@@ -142,16 +196,19 @@ class PublishDialog(QDialog):
             secrets=self._secrets,
             status=status,
             dry_run=True,
-            photos=self._photos_for(self._post_id) if self._photos_for else None,
+            photos=photos,
         )
-        for e in result.checks.errors:
-            self.checks.addItem(f"✖ {e}")
-        for w in result.checks.warnings:
-            self.checks.addItem(f"⚠ {w}")
-        if result.checks.ok and not result.checks.warnings:
-            self.checks.addItem("✔ Ready to publish")
+        self._show_checks(result.checks, "✔ Ready to publish")
         self.publish_button.setEnabled(result.checks.ok)
         return result.checks.ok
+
+    def _show_checks(self, report: CheckReport, ready: str) -> None:
+        for e in report.errors:
+            self.checks.addItem(f"✖ {e}")
+        for w in report.warnings:
+            self.checks.addItem(f"⚠ {w}")
+        if report.ok and not report.warnings:
+            self.checks.addItem(ready)
 
     def start(self) -> None:
         name, user, status = self._choice()

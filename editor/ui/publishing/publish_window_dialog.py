@@ -27,10 +27,6 @@ class WindowPublishDialog(PublishDialog):
         self.busy.hide()
         layout = self.layout()
         layout.insertWidget(layout.indexOf(self.progress), self.busy)  # type: ignore[attr-defined]
-        if self.target.count() == 0:
-            self.progress.setText(
-                "No publishing target yet: add one in File ▸ Publishing Targets…."
-            )
         if default_target:
             for i in range(self.target.count()):
                 if (self.target.itemData(i) or ("",))[0] == default_target:

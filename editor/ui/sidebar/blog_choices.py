@@ -35,6 +35,8 @@ class LanguageBox(QComboBox):
 
     def __init__(self) -> None:
         super().__init__(objectName="blog_language", editable=True)
+        self.setAccessibleName("Language")
+        self.lineEdit().setAccessibleName("Language (a BCP 47 tag such as es or pt-BR)")
         for tag, name in LANGUAGES:
             self.addItem(language_label(tag, name), tag)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)

@@ -57,6 +57,7 @@ class DeleteBlogDialog(QDialog):
         self.move = QRadioButton("&Move them to")
         self.delete = QRadioButton(f"&Delete the {post_count} posts too, with their history")
         self.target = QComboBox()
+        self.target.setAccessibleName("Blog to move the posts to")
         for blog_id, other in others:
             self.target.addItem(other, blog_id)
         if post_count:
@@ -123,7 +124,9 @@ class BlogForm(QWidget):
         self.site_url.setPlaceholderText("e.g. https://blog.example.org")
         self.description = QPlainTextEdit()
         self.description.setFixedHeight(60)
+        self.description.setTabChangesFocus(True)  # Tab goes on to the next field
         self.logo_path = QLineEdit(objectName="blog_logo")
+        self.logo_path.setAccessibleName("Logo")
         self.logo_path.setPlaceholderText("None: the blog's name is shown instead")
         browse = QPushButton("Choose…", objectName="blog_logo_choose")
         browse.setAccessibleName("Choose a logo image")
@@ -211,6 +214,7 @@ class BlogDialog(QDialog):
         self.store = store
         self.current_id: int | None = None
         self.list = QListWidget()
+        self.list.setAccessibleName("Blogs")
         self.list.setMinimumWidth(170)
         self.new_button = QPushButton("&New blog")
         self.delete_button = QPushButton("&Delete…")

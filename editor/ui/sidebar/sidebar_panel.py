@@ -146,6 +146,7 @@ class SidebarPanel(QWidget):
         self.controller = SidebarController(store, executor, self)
         self.model = LinksModel(self)
         self.view = LinksView(self.controller, self)
+        self.view.setAccessibleName("Recent posts links")
         self.view.setModel(self.model)
         self.view.setItemDelegate(LinkDelegate(self.view))
         # The dock's title says "Recent posts"; the heading names the blog whose links these are.

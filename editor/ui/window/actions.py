@@ -93,6 +93,15 @@ class Act(enum.Enum):
     TARGETS = Spec("Publishing &Targets…", "Ctrl+Shift+T", "&File", tip="Sites Byline publishes to",
                    writes=True)  # fmt: skip
     OUTBOX = Spec("&Outbox", "Ctrl+Alt+O", "&View", tip="Pushes waiting for the network")
+    REVIEW = Spec("Re&view Panel", "Ctrl+Alt+R", "&View",
+                  tip="Comments, the status and its log (Ctrl+Alt+R)")  # fmt: skip
+    COMMENT = Spec("&Comment on Selection", "Ctrl+Alt+M", "&Review",
+                   tip="Comment on the selected words (Ctrl+Alt+M)", writes=True)  # fmt: skip
+    SUBMIT_FOR_REVIEW = Spec("&Submit for Review", None, "&Review", writes=True)
+    REQUEST_CHANGES = Spec("Request C&hanges", None, "&Review",
+                           tip="Send the post back with the note in the Review panel",
+                           writes=True)  # fmt: skip
+    APPROVE = Spec("&Approve", None, "&Review", writes=True)
 
     @property
     def spec(self) -> Spec:

@@ -170,7 +170,7 @@ def save(
     """
     from editor.errors import ConflictError
     from editor.model import PostContent, PostStatus
-    from editor.services import posts
+    from editor.services import posts, workflow
 
     if post_id in state.conflicted:
         return None
@@ -184,8 +184,11 @@ def save(
             if blog_id and current.blog_id != blog_id:
                 r = posts.move_post(s, post_id, blog_id, expected_version=r.version)
                 changed = True
-            if current.status != status:
-                r = posts.set_status(s, post_id, PostStatus(status), expected_version=r.version)
+            # Through the workflow. The combo offers only allowed moves; one refused anyway
+            # (changed elsewhere meanwhile) is skipped, and the Review panel shows the status.
+            if current.status != status and workflow.allows(current.status, status):
+                r = workflow.change_status(s, post_id, PostStatus(status),
+                                           expected_version=r.version)  # fmt: skip
                 added = changed = True
     except ConflictError:
         state.conflicted.add(post_id)

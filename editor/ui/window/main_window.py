@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self.form = PostForm()
         self.form.setEnabled(False)
         self._editor_box.insertWidget(0, self.form)
+        QWidget.setTabOrder(self.form.editor_note, self.body)  # Tab reads the form, then the body
         self.revisions = RevisionsPanel(self)
         self.revisions.hide()
         self.controller = EditorController(
@@ -123,6 +124,9 @@ class MainWindow(QMainWindow):
 
         self.trash = TrashUi(self)
         self.importer = ImportUi(self)
+        from editor.ui.review.mount import ReviewUi
+
+        self.review = ReviewUi(self)
         if self.preview is not None:
             preview = self.preview
             self.panels.page_changed.connect(lambda: preview.reload_page_data(full=False))

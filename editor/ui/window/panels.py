@@ -46,6 +46,7 @@ class Panels(QObject):
         c.choices_loaded.connect(self._choices)
         c.current_post_changed.connect(self._post_changed)
         window.actions_.connect(Act.BLOGS, self.open_blogs)
+        self.photo_panel.insert_requested.connect(self.insert_photo)
 
     def _dock(self, title: str, name: str, widget: Any, act: Act) -> QDockWidget:
         dock = QDockWidget(title, self.window, objectName=name)
@@ -97,6 +98,25 @@ class Panels(QObject):
         dialog = BlogDialog(self.store, self.window, select=current.blog_id if current else None)
         dialog.blogs_changed.connect(self.window.controller.reload_choices)
         dialog.exec()
+
+    def insert_photo(self, photo_id: int) -> None:
+        """``![alt](photo:ID)`` on a line of its own after the cursor's paragraph (one undo)."""
+        from PySide6.QtGui import QTextCursor
+
+        alt = self.photo_panel.card(photo_id).item.alt.replace("]", "\\]")
+        body = self.window.body
+        cursor = body.textCursor()
+        cursor.beginEditBlock()
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+        block = cursor.block()
+        above = block.previous().text().strip() if block.previous().isValid() else ""
+        lead = "\n\n" if block.text().strip() else "\n" if above else ""  # a blank line before
+        below = block.next().text().strip() if block.next().isValid() else ""
+        tail = "\n" if below else ""  # and after
+        cursor.insertText(f"{lead}![{alt}](photo:{photo_id}){tail}")
+        cursor.endEditBlock()
+        body.setTextCursor(cursor)
+        body.setFocus()
 
     def close(self) -> None:
         if self.photos is not None:

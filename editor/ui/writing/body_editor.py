@@ -41,6 +41,7 @@ class BodyEditor(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("body")
+        self.setAccessibleName("Body")
         self.setPlaceholderText("Write the story here. Markdown: ## subhead, **bold**, _italic_…")
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
         font.setPointSizeF(max(font.pointSizeF(), 10.0) * 1.15)

@@ -13,7 +13,7 @@ box in browsers, Outlook and Explorer), since Ctrl+Shift+F is Photos.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
@@ -40,6 +40,15 @@ def _focused_web_view() -> QWidget | None:
     """The web view (the preview) holding the focus, if any: its focus is on an inner widget."""
     w = QApplication.focusWidget()
     while w is not None and not hasattr(w, "triggerPageAction"):
+        w = w.parentWidget()
+    return w
+
+
+def _focused_edit_target() -> Any:
+    """The nearest widget around the focus that handles Edit commands itself: one with an
+    ``edit_command(name) -> bool`` method (e.g. the Photos panel pastes images)."""
+    w = QApplication.focusWidget()
+    while w is not None and not hasattr(w, "edit_command"):
         w = w.parentWidget()
     return w
 
@@ -75,6 +84,8 @@ class EditCommands:
         field = focused_text_field()
         if field is not None:
             getattr(field, method)()
+        elif (panel := _focused_edit_target()) is not None and panel.edit_command(method):
+            pass  # a panel with its own meaning for the command (Paste in Photos adds a photo)
         elif (view := _focused_web_view()) is not None:  # the preview: copy from the page
             from PySide6.QtWebEngineCore import QWebEnginePage
 

@@ -93,6 +93,7 @@ class PostForm(QWidget):
         self.editor_note.setObjectName("editor_note")
         self._layout()
         self._connect()
+        self._name_fields()
 
     def _layout(self) -> None:
         form = QFormLayout(self)
@@ -126,6 +127,17 @@ class PostForm(QWidget):
         lists.addWidget(self.categories, 1)
         form.addRow("Tags", lists)
         form.addRow("Note", self.editor_note)
+
+    def _name_fields(self) -> None:
+        """Accessible names: the row labels sit beside layouts, so they are nobody's buddy."""
+        for widget, name in (
+            (self.blog, "Blog"), (self.status, "Status"), (self.headline, "Headline"),
+            (self.deck, "Deck"), (self.byline, "Byline"), (self.byline_role, "Byline role"),
+            (self.when, "Publication date and time"), (self.zone, "Time zone"),
+            (self.slug, "Slug"), (self.tags, "Tags"), (self.categories, "Categories"),
+        ):  # fmt: skip
+            widget.setAccessibleName(name)
+        self.zone.lineEdit().setAccessibleName("Time zone")
 
     def _connect(self) -> None:
         for line in (self.headline, self.byline, self.byline_role, self.tags, self.categories):

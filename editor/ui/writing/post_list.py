@@ -104,7 +104,13 @@ class PostList(QWidget):
         self.blog = QComboBox(objectName="blog_filter")
         self.status = QComboBox(objectName="status_filter")
         self.tree = PostTree()
-        self.tree.setAccessibleName("Posts")
+        for widget, name in (
+            (self.search, "Search posts"),
+            (self.blog, "Show posts of blog"),
+            (self.status, "Show posts with status"),
+            (self.tree, "Posts"),
+        ):
+            widget.setAccessibleName(name)  # fmt: skip
         self.tree.setHeaderLabels(["Headline", "Status", "Updated"])
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)

@@ -1,0 +1,1 @@
+"""Review: comments anchored to the text, the status workflow's buttons and its log."""
