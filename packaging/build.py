@@ -36,6 +36,7 @@ RUNTIME_PACKAGES = ["libxcb-cursor0", "libgl1", "libegl1", "libopengl0", "fontco
 PORTABLE_NOTE = """Byline {version}, standalone build for Linux (x86-64)
 
 Start it with ./byline (or a double click on "byline" in a file manager).
+./add-to-menu.sh puts it in your desktop's applications menu.
 Your posts are kept in your user folders (~/.local/share/Byline and friends).
 
 Portable use (a USB stick): create an empty file named "portable" beside the byline
@@ -68,6 +69,8 @@ def complete_folder() -> None:
             subprocess.run(["strip", "--strip-debug", str(lib)], check=True)
     (APP / "README.txt").write_text(PORTABLE_NOTE.format(version=__version__), encoding="utf-8")
     (APP / "_internal" / "PySide6" / "Qt" / "resources" / "locales").mkdir(exist_ok=True)
+    shutil.copyfile(PACKAGING / "byline.desktop", APP / "_internal" / "byline.desktop")
+    shutil.copy2(PACKAGING / "add-to-menu.sh", APP / "add-to-menu.sh")
 
 
 def archive() -> subprocess.Popen[bytes]:

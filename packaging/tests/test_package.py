@@ -106,6 +106,18 @@ def test_portable_mode_keeps_everything_beside_the_program(app, home, tmp_path):
     assert not (home / ".local").exists() and not (home / ".config").exists()
 
 
+def test_the_archive_can_add_itself_to_the_applications_menu(app, home, tmp_path):
+    _validators()
+    done = run([str(app.parent / "add-to-menu.sh")], home, tmp_path)
+    assert "applications menu" in done.stdout
+    entry = home / ".local" / "share" / "applications" / "byline.desktop"
+    assert f'Exec="{app}"' in entry.read_text("utf-8").splitlines()
+    assert (
+        home / ".local" / "share" / "icons" / "hicolor" / "scalable" / "apps" / "byline.svg"
+    ).exists()
+    subprocess.run(["desktop-file-validate", str(entry)], check=True)
+
+
 def _post_with_photo(folder: Path) -> Path:
     folder.mkdir()
     photo = Image.new("RGB", (1200, 800), (200, 120, 40))
