@@ -148,6 +148,7 @@ def stage_deb(depends: list[str]) -> Path:
     shutil.rmtree(stage, ignore_errors=True)
     (stage / "opt").mkdir(parents=True)
     shutil.copytree(APP, stage / "opt" / "byline", symlinks=True, copy_function=os.link)
+    (stage / "opt" / "byline" / "add-to-menu.sh").unlink()  # the package installs the entry
     usr = stage / "usr"
     (usr / "bin").mkdir(parents=True)
     (usr / "bin" / "byline").symlink_to("/opt/byline/byline")

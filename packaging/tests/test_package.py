@@ -237,6 +237,7 @@ def test_the_deb_installs_runs_and_removes_cleanly(installed_deb, home, tmp_path
     icon = Path("/usr/share/icons/hicolor/scalable/apps/byline.svg")
     for path in (desktop, metainfo, icon):
         assert path in installed_deb and path.exists()
+    assert not Path("/opt/byline/add-to-menu.sh").exists()  # the archive's, not the package's
     subprocess.run(["desktop-file-validate", str(desktop)], check=True)
     subprocess.run(["appstreamcli", "validate", "--explain", "--no-net", str(metainfo)],
                    check=True)  # fmt: skip
