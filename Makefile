@@ -5,6 +5,7 @@ BIN    := $(VENV)/bin
 # Reinstall when the dependency list changes.
 APP_STAMP  := $(VENV)/.byline-app-$(shell cksum pyproject.toml | cut -d' ' -f1)
 TEST_STAMP := $(VENV)/.byline-test-$(shell cksum pyproject.toml | cut -d' ' -f1)
+PACKAGE_STAMP := $(VENV)/.byline-package-$(shell cksum pyproject.toml | cut -d' ' -f1)
 PYTEST_ARGS ?=
 # Quiet by default: pip's root-user warning, version nag and build-backend (setuptools) chatter
 # stay hidden; errors still show. `make run VERBOSE=1` shows everything.
@@ -13,7 +14,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 PIP := $(BIN)/python -m pip $(if $(VERBOSE),,-qq)
 VERBOSE_FLAG := $(if $(VERBOSE),--verbose)
 
-.PHONY: run test lint typecheck pytest bench screenshots clean check-python
+.PHONY: run test lint typecheck pytest bench screenshots package package-test clean check-python
 
 run: $(APP_STAMP)
 	@$(BIN)/python -m editor.platform_check --platform auto --install $(VERBOSE_FLAG)
@@ -22,8 +23,8 @@ run: $(APP_STAMP)
 test: $(TEST_STAMP) lint typecheck pytest
 
 lint: $(TEST_STAMP)
-	$(BIN)/ruff check editor tests bench db
-	$(BIN)/ruff format --check editor tests bench db
+	$(BIN)/ruff check editor tests bench db packaging
+	$(BIN)/ruff format --check editor tests bench db packaging
 
 typecheck: $(TEST_STAMP)
 	$(BIN)/mypy
@@ -44,6 +45,27 @@ screenshots: $(APP_STAMP)
 	  else echo "make screenshots needs Xvfb: sudo apt-get install xvfb"; exit 1; fi; }
 	@$(BIN)/python -m editor.platform_check --platform xcb --install
 	$(BIN)/python -m bench.screenshots --out $(SHOTS) $(SHOTS_ARGS)
+
+# The standalone folder, dist/byline-VERSION-linux-x86_64.tar.gz and dist/byline_VERSION_amd64.deb
+# (PyInstaller; see packaging/README.md).
+package: $(PACKAGE_STAMP)
+	@command -v readelf >/dev/null && command -v dpkg-deb >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq binutils dpkg >/dev/null; \
+	  else echo "make package needs readelf and dpkg-deb: sudo apt-get install binutils dpkg"; exit 1; fi; }
+	$(BIN)/python packaging/build.py
+
+# Builds the package, then uses it as a person would (packaging/tests): from a temporary copy
+# with a clean environment, and the .deb installed and removed (as root). Run once, after `make test`.
+package-test: package $(TEST_STAMP)
+	@command -v desktop-file-validate >/dev/null && command -v appstreamcli >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	      --no-install-recommends desktop-file-utils appstream >/dev/null; \
+	  else echo "make package-test needs: sudo apt-get install desktop-file-utils appstream"; exit 1; fi; }
+	@$(BIN)/python -m editor.platform_check --platform offscreen --install
+	@rm -f build/package/package-test.txt
+	$(BIN)/python -m pytest packaging/tests -p no:cacheprovider $(PYTEST_ARGS)
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
@@ -71,5 +93,10 @@ $(TEST_STAMP): pyproject.toml | $(BIN)/python
 	@$(PIP) install -e '.[test]'
 	@rm -f $(VENV)/.byline-app-* $(VENV)/.byline-test-*; touch $@ $(APP_STAMP)
 
+$(PACKAGE_STAMP): pyproject.toml | $(APP_STAMP)
+	@echo "Installing the build tool (PyInstaller) into $(VENV) (when pyproject.toml changes)"
+	@$(PIP) install -e '.[package]'
+	@rm -f $(VENV)/.byline-package-*; touch $@
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist

@@ -100,15 +100,32 @@ def no_display_message() -> str | None:
     )
 
 
-def _exit_after_preview(app: object, window: MainWindow) -> None:
+_PAGE_SUMMARY = """JSON.stringify({h1: (document.querySelector('h1') || {}).textContent || '',
+  chars: document.body ? document.body.innerText.length : 0})"""
+
+
+def _exit_after_preview(app: object, window: MainWindow, report: bool) -> None:
     """Test hook (``BYLINE_EXIT_AFTER_PREVIEW``): quit normally once the preview's first page
-    has loaded, so a test sees everything a real start and shutdown print."""
+    has loaded, so a test sees everything a real start and shutdown print. With the value
+    ``report`` it first prints ``preview-page {"h1": ..., "chars": N}``, read from the page's
+    DOM (the packaged app's self-check: the web engine's process really rendered the post)."""
+
+    def loaded(_ok: bool) -> None:
+        if not report or window.preview is None:
+            window.close()
+            return
+
+        def summary(result: object) -> None:
+            print(f"preview-page {result}", flush=True)
+            window.close()
+
+        window.preview.pane.run_js(_PAGE_SUMMARY, summary)
 
     def hook() -> None:
         if window.preview is None:
             app.quit()  # type: ignore[attr-defined]
             return
-        window.preview.pane.page_loaded.connect(lambda _ok: window.close())
+        window.preview.pane.page_loaded.connect(loaded)
 
     window.ready.connect(hook)
 
@@ -154,8 +171,8 @@ def run_gui(db: str | None, read_only: bool, verbose: bool = False) -> int:
     window = build_window(db, read_only, config=config)
     if os.environ.get("BYLINE_EXIT_AFTER_FIRST_PAINT"):  # start-up benchmark hook
         window.first_painted.connect(_report_first_paint)
-    if os.environ.get("BYLINE_EXIT_AFTER_PREVIEW"):
-        _exit_after_preview(app, window)
+    if exit_after := os.environ.get("BYLINE_EXIT_AFTER_PREVIEW"):
+        _exit_after_preview(app, window, report=exit_after == "report")
     window.open_failed.connect(lambda _message: app.exit(1))
     window.show()
     code = app.exec()
