@@ -29,6 +29,7 @@ def _command_modules() -> list[ModuleType]:
         edit,
         photos,
         posts,
+        proofing,
         publish,
         render,
         sidebar,
@@ -36,7 +37,7 @@ def _command_modules() -> list[ModuleType]:
         trash,
     )
 
-    return [posts, trash, edit, render, photos, blogs, sidebar, targets, publish, config]
+    return [posts, trash, edit, render, photos, blogs, sidebar, targets, publish, proofing, config]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -7,6 +7,7 @@ from editor.model.blog import (
     DEFAULT_THEME,
     MAX_SIDEBAR_COUNT,
     Blog,
+    BlogWord,
 )
 from editor.model.photo import PHOTO_TEXT_FIELDS, Photo, PhotoBlob, PhotoRole
 from editor.model.post import CONTENT_FIELDS, Post, PostContent, PostStatus
@@ -30,6 +31,7 @@ __all__ = [
     "PHOTO_TEXT_FIELDS",
     "Base",
     "Blog",
+    "BlogWord",
     "LinkSource",
     "OutboxItem",
     "OutboxState",
