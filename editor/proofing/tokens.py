@@ -95,6 +95,13 @@ def language_regions(text: str) -> list[tuple[int, int, str]]:
     return sorted(regions)
 
 
+def language_boxes(text: str) -> list[tuple[int, int, str]]:
+    """Only the ``::: lang xx`` boxes (they span paragraphs)."""
+    if "lang" not in text:
+        return []
+    return [(m.start("text"), m.end("text"), m.group("lang")) for m in _LANG_BOX.finditer(text)]
+
+
 def language_at(regions: list[tuple[int, int, str]], index: int, default: str) -> str:
     found = default
     for start, end, lang in regions:  # innermost last: a span inside a box wins

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from typing import Protocol
 
-from PySide6.QtGui import QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QFont, QSyntaxHighlighter, QTextBlock, QTextCharFormat, QTextDocument
 
 from editor.ui.window.theme import Colors, colors
 
@@ -19,11 +20,20 @@ _LINK = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|<https?://[^>\s]+>")
 _CODE = re.compile(r"`[^`\n]+`")
 
 
+class SpellingLayer(Protocol):
+    def underlines(
+        self, text: str, block: QTextBlock
+    ) -> list[tuple[int, int, QTextCharFormat]]: ...
+
+
 class MarkdownHighlighter(QSyntaxHighlighter):
     """Works block by block, so typing in a 20,000-word body re-highlights one paragraph."""
 
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
+        # Spelling (editor/ui/proofing/spell_layer.py) underlines on top of the Markdown formats:
+        # one highlighter per document, so the layer hands ranges back rather than formatting.
+        self.spelling: SpellingLayer | None = None
         self.set_colors(colors())
 
     def set_colors(self, c: Colors) -> None:
@@ -46,6 +56,14 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self.rehighlight()
 
     def highlightBlock(self, text: str) -> None:
+        self._markdown(text)
+        if self.spelling is not None and text:
+            for start, length, underline in self.spelling.underlines(text, self.currentBlock()):
+                merged = QTextCharFormat(self.format(start))
+                merged.merge(underline)
+                self.setFormat(start, length, merged)
+
+    def _markdown(self, text: str) -> None:
         if _HEADING.match(text):
             self.setFormat(0, len(text), self._heading)
             return
