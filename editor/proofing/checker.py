@@ -78,6 +78,11 @@ class WordLists:
     blog: set[str] = field(default_factory=set)
     ignored: set[str] = field(default_factory=set)
 
+    def key(self) -> tuple[int, ...]:
+        """Changes when a list is replaced or a word is added or removed."""
+        lists = (self.blog, self.personal, self.ignored)
+        return tuple(n for s in lists for n in (id(s), len(s)))
+
     def accepts(self, word: str) -> bool:
         for words_ in (self.blog, self.personal, self.ignored):
             # A word listed in lower case accepts any capitalisation; "Humala" only itself.
@@ -122,19 +127,42 @@ class Proofreader:
         self.options = options
         self.rules_off = frozenset(rules_off)
         self.missing: set[str] = set()
-        self._cache: dict[tuple[str, str], bool] = {}
+        self._cache: dict[tuple[str, str], bool] = {}  # what the engine said
+        # What check_word answers, by language then word (word lists included): one dict
+        # lookup per word of a long post. Dropped whenever a word list changes.
+        self._verdicts: dict[str, dict[str, bool]] = {}
+        self._lists_key: tuple[int, ...] = ()
         self._lock = threading.Lock()
 
     # words
+    def _verdicts_for(self, language: str) -> dict[str, bool]:
+        key = self.word_lists.key()
+        if key != self._lists_key:
+            self._verdicts, self._lists_key = {}, key
+        found = self._verdicts.get(language)
+        if found is None:
+            found = self._verdicts[language] = {}
+        return found
+
     def known(self, word: str, language: str) -> bool | None:
-        """From the cache only: True/False, or None when the engine has not been asked yet."""
+        """From the caches only: True/False, or None when the engine has not been asked yet."""
+        verdict = self._verdicts_for(language).get(word)
+        if verdict is not None:
+            return verdict
         if self.word_lists.accepts(word):
             return True
         return self._cache.get((language, word))
 
     def check_word(self, word: str, language: str) -> bool:
-        if self.word_lists.accepts(word):
-            return True
+        verdict = self._verdicts_for(language).get(word)
+        return self._decide(word, language) if verdict is None else verdict
+
+    def _decide(self, word: str, language: str) -> bool:
+        verdict = self.word_lists.accepts(word) or self._engine_check(word, language)
+        self._verdicts_for(language)[word] = verdict
+        return verdict
+
+    def _engine_check(self, word: str, language: str) -> bool:
         key = (language, word)
         cached = self._cache.get(key)
         if cached is not None:
@@ -184,9 +212,19 @@ class Proofreader:
         regions = language_regions(text) if markdown else []
         tokens = words(text, self.options)
         check = self.check_word
+        verdicts = self._verdicts_for(language)
         for start, end, word in tokens:
-            lang = language_at(regions, start, language) if regions else language
-            if not check(word, lang):
+            if regions:
+                lang = language_at(regions, start, language)
+                good = check(word, lang)
+            else:
+                lang = language
+                good = verdicts.get(word)
+                if good is None:
+                    good = verdicts[word] = self.word_lists.accepts(word) or self._engine_check(
+                        word, lang
+                    )
+            if not good:
                 found.append(
                     Problem(field_name, start, end, word, SPELLING,
                             f"“{word}” is not in the {lang} dictionary", language=lang,

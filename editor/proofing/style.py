@@ -5,8 +5,8 @@ A blog can switch any of them off (``byline blog set NAME style_off=long-sentenc
 
 from __future__ import annotations
 
-import itertools
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from editor.proofing.problems import Problem
@@ -102,42 +102,29 @@ def body_checks(
 
 
 def _repeated(text: str, words: list[tuple[int, int, str]], field: str) -> Iterator[Problem]:
-    for (_, end_a, a), (start_b, end_b, b) in itertools.pairwise(words):
-        if (
-            a.lower() == b.lower()
-            and text[end_a:start_b].isspace()
-            and "\n\n" not in text[end_a:start_b]
-        ):
-            if a.isdigit():
-                continue
-            yield Problem(field, end_a, end_b, b, "repeated-word",
-                          f"“{b}” twice in a row", fix="")  # fmt: skip
+    before_end, before = -1, ""
+    for start, end, word in words:
+        if len(word) == len(before) and word.lower() == before.lower():
+            between = text[before_end:start]
+            if between.isspace() and "\n\n" not in between and not word.isdigit():
+                yield Problem(field, before_end, end, word, "repeated-word",
+                              f"“{word}” twice in a row", fix="")  # fmt: skip
+        before_end, before = end, word
 
 
 def _long_sentences(text: str, words: list[tuple[int, int, str]], field: str) -> Iterator[Problem]:
-    ends = [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text) + 1]
-    index = 0
-    sentence: list[tuple[int, int, str]] = []
-    for word in words:
-        while word[0] >= ends[index]:
-            yield from _too_long(sentence, field)
-            sentence = []
-            index += 1
-        sentence.append(word)
-    yield from _too_long(sentence, field)
-
-
-def _too_long(sentence: list[tuple[int, int, str]], field: str) -> Iterator[Problem]:
-    if len(sentence) > SENTENCE_MAX:
-        start, end = sentence[0][0], sentence[-1][1]
-        yield Problem(
-            field,
-            start,
-            end,
-            sentence[0][2],
-            "long-sentence",
-            f"a sentence of {len(sentence)} words (house style: at most {SENTENCE_MAX})",
-        )
+    if len(words) <= SENTENCE_MAX:
+        return
+    starts = [w[0] for w in words]
+    first = 0
+    for bound in [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text) + 1]:
+        last = bisect_left(starts, bound, first)
+        if last - first > SENTENCE_MAX:
+            yield Problem(
+                field, words[first][0], words[last - 1][1], words[first][2], "long-sentence",
+                f"a sentence of {last - first} words (house style: at most {SENTENCE_MAX})",
+            )  # fmt: skip
+        first = last
 
 
 def photo_checks(label: str, alt: str, credit: str) -> Iterator[Problem]:

@@ -76,6 +76,20 @@ def test_check_a_file_without_importing_it_and_exit_codes(run, spanish_file, tmp
     assert run("list")[1].strip() == ""  # nothing was imported
 
 
+def test_blog_set_style_off(run, tmp_path):
+    slips = tmp_path / "slips.md"
+    slips.write_text(
+        "---\nblog: Diario Andino\nheadline: Hoy\nlanguage: es\n---\nEs es así.  Sí.\n"
+    )
+    run("import", str(slips))
+    assert "repeated-word" in run("check", "1")[1]
+    code, _, err = run("blog", "set", "Diario Andino", "--style-off", "nope")
+    assert code == 2 and "unknown rule 'nope'" in err
+    assert run("blog", "set", "Diario Andino", "--style-off", "repeated-word,double-space")[0] == 0
+    assert run("check", "1") == (0, "0 problem(s): 0 spelling, 0 style\n", "")
+    assert run("check", str(slips))[0] == 0  # a file of that blog: its rules too
+
+
 def test_personal_words(run, spanish_file):
     assert run("words", "add", "--personal", "Humala")[0] == 0
     assert run("words", "list", "--personal")[1] == "Humala\n"

@@ -49,6 +49,7 @@ class ProofingUi(QObject):
         self.problems: list[Problem] = []
         self._ignored: dict[int, set[str]] = {}
         self._generation = 0
+        self._closed = False
         self._full_repaint = False
         self.menu: QMenu | None = None
         self.reader = Proofreader(languages or Languages(), WordLists(read_personal_words()))
@@ -94,7 +95,7 @@ class ProofingUi(QObject):
         self.layer.language = own or self.layer.language
 
     def _settings_loaded(self, settings: dict[str, Any]) -> None:
-        if settings["post_id"] != self.post_id:
+        if settings["post_id"] != self.post_id or self._closed:
             return
         self.reader.word_lists.blog = settings["words"]
         self.reader.rules_off = frozenset(settings["rules_off"])
@@ -109,7 +110,7 @@ class ProofingUi(QObject):
 
     # -- the background pass -------------------------------------------------------------------
     def check_now(self) -> None:
-        if self.post_id is None:
+        if self.post_id is None or self._closed:
             return
         self._soon.stop()
         form = self.window.form
@@ -270,6 +271,8 @@ class ProofingUi(QObject):
             open_panel(self.window.panels.photo_dock)
 
     def close(self) -> None:
+        self._closed = True
+        self._soon.stop()
         self.worker.shutdown()
 
 
