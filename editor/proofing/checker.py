@@ -213,6 +213,7 @@ class Proofreader:
         tokens = words(text, self.options)
         check = self.check_word
         verdicts = self._verdicts_for(language)
+        good: bool | None
         for start, end, word in tokens:
             if regions:
                 lang = language_at(regions, start, language)
