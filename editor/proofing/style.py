@@ -57,7 +57,8 @@ def plain_field_checks(field: str, text: str) -> Iterator[Problem]:
         mark = match.group()
         yield Problem(
             field, match.start(), match.end(), mark, "straight-quotes",
-            f"straight {'dash' if mark == '--' else 'quote'} {mark!r} in the {field}",
+            f"{'--' if mark == '--' else 'straight quote ' + mark} in the {field}: "
+            f"the page shows it as typed (use {_typographic(text, match.start(), mark)})",
             fix=_typographic(text, match.start(), mark),
         )  # fmt: skip
 

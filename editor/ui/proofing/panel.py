@@ -36,6 +36,9 @@ class ProofingPanel(QWidget):
         self.summary = QLabel("Not checked yet", objectName="proofing_summary")
         self.list = QListWidget(objectName="proofing_list")
         self.list.setAccessibleName("Spelling and style problems")
+        self.list.setWordWrap(True)  # the panel is narrow: messages wrap rather than scroll
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.summary.setBuddy(self.list)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
