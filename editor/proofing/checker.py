@@ -15,9 +15,14 @@ from editor.proofing.tokens import (
     DEFAULT_OPTIONS,
     Lines,
     TokenOptions,
+    find_words,
+    has_marks,
+    is_checked,
     language_at,
     language_regions,
     lookup_form,
+    prose_of,
+    word_texts,
     words,
 )
 
@@ -127,7 +132,6 @@ class Proofreader:
         self.options = options
         self.rules_off = frozenset(rules_off)
         self.missing: set[str] = set()
-        self._cache: dict[tuple[str, str], bool] = {}  # what the engine said
         # What check_word answers, by language then word (word lists included): one dict
         # lookup per word of a long post. Dropped whenever a word list changes.
         self._verdicts: dict[str, dict[str, bool]] = {}
@@ -145,37 +149,38 @@ class Proofreader:
         return found
 
     def known(self, word: str, language: str) -> bool | None:
-        """From the caches only: True/False, or None when the engine has not been asked yet."""
-        verdict = self._verdicts_for(language).get(word)
-        if verdict is not None:
-            return verdict
-        if self.word_lists.accepts(word):
-            return True
-        return self._cache.get((language, word))
+        """From the cache only: True/False, or None when the engine has not been asked yet."""
+        return self._verdicts_for(language).get(word)
 
     def check_word(self, word: str, language: str) -> bool:
-        verdict = self._verdicts_for(language).get(word)
-        return self._decide(word, language) if verdict is None else verdict
-
-    def _decide(self, word: str, language: str) -> bool:
-        verdict = self.word_lists.accepts(word) or self._engine_check(word, language)
-        self._verdicts_for(language)[word] = verdict
+        verdicts = self._verdicts_for(language)
+        verdict = verdicts.get(word)
+        if verdict is None:
+            self._decide([word], language, verdicts)
+            verdict = verdicts[word]
         return verdict
 
-    def _engine_check(self, word: str, language: str) -> bool:
-        key = (language, word)
-        cached = self._cache.get(key)
-        if cached is not None:
-            return cached
+    def _decide(self, new: Iterable[str], language: str, verdicts: dict[str, bool]) -> None:
+        """Ask the word lists, then the engine, about words not yet in ``verdicts``."""
         engine = self.languages.engine(language)
         if engine is None:
             self.missing.add(language)
-            return True
-        form = lookup_form(word)
-        with self._lock:
-            good = engine.check(form)
-        self._cache[key] = good
-        return good
+        lists = self.word_lists
+        accepted = lists.blog | lists.personal | lists.ignored
+        any_case = {w for w in accepted if w.islower()}
+        options, lock = self.options, self._lock
+        for word in new:
+            if (
+                not is_checked(word, options)
+                or word in accepted
+                or word.lower() in any_case
+                or engine is None
+            ):
+                verdicts[word] = True
+            else:
+                form = lookup_form(word)
+                with lock:  # per word: a GUI-thread check never waits for a whole batch
+                    verdicts[word] = engine.check(form)
 
     def suggest(self, word: str, language: str) -> list[str]:
         engine = self.languages.engine(language)
@@ -186,18 +191,37 @@ class Proofreader:
 
     # text
     def misspelt(
-        self, text: str, language: str, regions: list[tuple[int, int, str]] | None = None
+        self,
+        text: str,
+        language: str,
+        regions: list[tuple[int, int, str]] | None = None,
+        tokens: list[tuple[int, int, str]] | None = None,
     ) -> list[tuple[int, int, str, str]]:
         """``(start, end, word, language)`` of each unknown word of ``text``."""
         if regions is None:
             regions = language_regions(text)
-        bad = []
-        check = self.check_word
-        for start, end, word in words(text, self.options):
-            lang = language_at(regions, start, language) if regions else language
-            if not check(word, lang):
-                bad.append((start, end, word, lang))
-        return bad
+        if tokens is None and not regions:
+            prose = prose_of(text)
+            if not has_marks(prose):  # the quick way: words first, offsets of the bad only
+                verdicts = self._verdicts_for(language)
+                texts = set(word_texts(prose))
+                self._decide({w for w in texts if w not in verdicts}, language, verdicts)
+                bad = {w for w in texts if not verdicts[w]}
+                return [(s, e, w, language) for s, e, w in find_words(prose, bad)]
+            tokens = words(text, prose)
+        if tokens is None:
+            tokens = words(text)
+        if regions:
+            check = self.check_word
+            return [
+                (start, end, word, lang)
+                for start, end, word in tokens
+                if not check(word, lang := language_at(regions, start, language))
+            ]
+        # The common case, in comprehensions: a 20,000-word body in one pass.
+        verdicts = self._verdicts_for(language)
+        self._decide({w for _, _, w in tokens if w not in verdicts}, language, verdicts)
+        return [(s, e, w, language) for s, e, w in tokens if not verdicts[w]]
 
     def check_text(
         self,
@@ -210,30 +234,18 @@ class Proofreader:
     ) -> list[Problem]:
         found: list[Problem] = []
         regions = language_regions(text) if markdown else []
-        tokens = words(text, self.options)
-        check = self.check_word
-        verdicts = self._verdicts_for(language)
-        good: bool | None
-        for start, end, word in tokens:
-            if regions:
-                lang = language_at(regions, start, language)
-                good = check(word, lang)
-            else:
-                lang = language
-                good = verdicts.get(word)
-                if good is None:
-                    good = verdicts[word] = self.word_lists.accepts(word) or self._engine_check(
-                        word, lang
-                    )
-            if not good:
-                found.append(
-                    Problem(field_name, start, end, word, SPELLING,
-                            f"“{word}” is not in the {lang} dictionary", language=lang,
-                            suggestions=self.suggest(word, lang) if suggestions else [])
-                )  # fmt: skip
+        need_tokens = markdown and not self.rules_off.issuperset(style.BODY_RULES)
+        tokens = words(text) if need_tokens else None
+        bad = self.misspelt(text, language, regions, tokens)
+        for start, end, word, lang in bad:
+            found.append(
+                Problem(field_name, start, end, word, SPELLING,
+                        f"“{word}” is not in the {lang} dictionary", language=lang,
+                        suggestions=self.suggest(word, lang) if suggestions else [])
+            )  # fmt: skip
         if field_name in ("headline", "deck"):
             found.extend(style.plain_field_checks(field_name, text))
-        if markdown:
+        if tokens is not None:
             found.extend(style.body_checks(text, tokens, field_name))
         found = [p for p in found if p.rule not in self.rules_off]
         if found:

@@ -23,6 +23,9 @@ RULES: dict[str, str] = {
     "photo-alt": "a photo without alt text",
     "photo-credit": "a photo without a credit, or a credit naming nobody",
 }
+BODY_RULES = frozenset(
+    {"repeated-word", "double-space", "long-sentence", "click-here", "http-link", "photo-alt"}
+)
 HEADLINE_MAX = 70
 DECK_MAX = 200
 SENTENCE_MAX = 40

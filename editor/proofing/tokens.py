@@ -15,14 +15,15 @@ from dataclasses import dataclass
 
 # Combining marks that follow a letter belong to the word ("está" typed as e + U+0301).
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
-# One character class (an alternation per character costs 2.5x): it takes in "_" too, which
-# words() then treats as a separator (Markdown's _emphasis_).
-_CHAR = rf"[\w{_MARKS}]"
-WORD = rf"{_CHAR}+(?:['’]{_CHAR}+)*"
+# Letters and digits, not "_" (Markdown's _emphasis_): one negated class. (An alternation
+# with the marks costs 2.5x per character: words() turns marks into letters first instead.)
+WORD = r"[^\W_]+(?:['’][^\W_]+)*"
+_MARK = re.compile(f"[{_MARKS}]+")
 
-_SKIP = [
-    r"^(?P<fence>`{3,}|~{3,})[^\n]*\n.*?^(?P=fence)[ \t]*$",  # fenced code
-    r"(?P<tick>`+).+?(?P=tick)",  # inline code
+# What is not prose, in three groups so that most characters are turned away by one test
+# (Python's re would otherwise try every alternative at every position of the text).
+_AT_SYMBOL = [  # each starts with one of the characters of the lookahead below
+    r"``.+?``|`[^`\n]*`",  # inline code (no group first: see _SYMBOLS)
     r"<!--.*?-->",  # HTML comment
     r"</?[A-Za-z][^>\n]*>",  # HTML tag
     r"\{>>.*?<<\}",  # CriticMarkup comment: a note to the writer, never published
@@ -31,20 +32,26 @@ _SKIP = [
     r"\]\([^)\n]*\)",  # a link's or a photo's target, incl. photo:UUID
     r"\]\[[^\]\n]*\]",  # a reference link's label
     r"\[\^[^\]\n]*\]",  # a footnote mark
-    r"^[ \t]{0,3}\[[^\]\n]+\]:[^\n]*$",  # a reference definition
-    r"^:::[ \t]*(?:lang[ \t]+[\w-]+|[\w-]*)",  # a box's opening: its kind, not its label
-    r"(?:https?|ftp|mailto|file):(?://)?[^\s<>()\[\]]+",  # URLs
-    r"www\.[^\s<>()\[\]]+",
     r"&#?\w+;",  # HTML entities
 ]
-# Most positions of a text start none of these: the lookahead turns them away with one test
-# (Python's re would otherwise try every alternative at every character).
-_SKIPPED = re.compile(
-    r"(?:(?=[`~<{}\[\]&:+=\-hwfmHWFM])|^)(?:" + "|".join(f"(?:{s})" for s in _SKIP) + ")",
-    re.MULTILINE | re.DOTALL,
+_AT_LINE_START = [
+    r"(?P<fence>`{3,}|~{3,})[^\n]*\n.*?^(?P=fence)[ \t]*$",  # fenced code
+    r"[ \t]{0,3}\[[^\]\n]+\]:[^\n]*$",  # a reference definition
+    r":::[ \t]*(?:lang[ \t]+[\w-]+|[\w-]*)",  # a box's opening: its kind, not its label
+]
+_AT_WORD_START = [
+    r"(?:https?|ftp|mailto|file):(?://)?[^\s<>()\[\]]+",  # URLs
+    r"www\.[^\s<>()\[\]]+",
+]
+# Each group is one pattern whose alternatives all start with a character or a class, so that
+# the regular expression engine skips from candidate to candidate in C; the line-start and URL
+# groups run only when the text has what they look for.
+_LINES = re.compile(
+    "^(?:" + "|".join(f"(?:{s})" for s in _AT_LINE_START) + ")", re.MULTILINE | re.DOTALL
 )
+_SYMBOLS = re.compile("|".join(f"(?:{s})" for s in _AT_SYMBOL), re.DOTALL)
+_URLS = re.compile("|".join(f"(?:{s})" for s in _AT_WORD_START))
 _WORD = re.compile(WORD)
-_PARTS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _LANG_SPAN = re.compile(
     r"\[(?P<text>[^\]\n]+)\]\{\s*lang=(?P<lang>[A-Za-z]{2,3}(?:[_-][\w]+)*)\s*\}"
@@ -67,29 +74,57 @@ class TokenOptions:
 DEFAULT_OPTIONS = TokenOptions()
 
 
-def words(text: str, options: TokenOptions = DEFAULT_OPTIONS) -> list[tuple[int, int, str]]:
-    """``(start, end, word)`` for every word to check in ``text`` (Markdown or plain)."""
-    prose = _SKIPPED.sub(_blank, text)  # same length: offsets stay those of ``text``
+def prose_of(text: str) -> str:
+    """``text`` with what is not prose turned into spaces (the same length, so offsets stay
+    those of ``text``)."""
+    prose = text
+    if "```" in prose or "~~~" in prose or ":::" in prose or "]:" in prose:
+        prose = _LINES.sub(_blank, prose)
+    prose = _SYMBOLS.sub(_blank, prose)
+    if "://" in prose or "www." in prose or "mailto:" in prose:
+        prose = _URLS.sub(_blank, prose)
     if "@" in prose:
         prose = _EMAIL.sub(_blank, prose)
-    found: list[tuple[int, int, str]] = []
-    append = found.append
-    caps, digits = options.skip_all_caps, options.skip_with_digits
-    for match in _WORD.finditer(prose):
-        word = match.group()
-        if "_" in word:
-            start = match.start()
-            for part in _PARTS.finditer(word):
-                if part.group().strip("'’"):
-                    append((start + part.start(), start + part.end(), part.group()))
-            continue
-        if not word.isalpha():
-            if any(c.isdigit() for c in word) and (digits or word.isdigit()):
-                continue
-        elif caps and word.isupper() and len(word) > 1:
-            continue
-        append((*match.span(), word))
-    return found
+    return prose
+
+
+def has_marks(prose: str) -> bool:
+    return not prose.isascii() and _MARK.search(prose) is not None
+
+
+def words(text: str, prose: str | None = None) -> list[tuple[int, int, str]]:
+    """``(start, end, word)`` for every word of ``text`` (Markdown or plain) that is prose:
+    numbers and acronyms included (:func:`is_checked` says which the dictionary sees)."""
+    if prose is None:
+        prose = prose_of(text)
+    if has_marks(prose):
+        prose = _MARK.sub(lambda m: "a" * len(m.group()), prose)  # to the word, as a letter
+        return [(m.start(), m.end(), text[m.start() : m.end()]) for m in _WORD.finditer(prose)]
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(prose)]
+
+
+def word_texts(prose: str) -> list[str]:
+    """The words alone (no offsets: several times quicker), for prose without combining marks."""
+    return _WORD.findall(prose)
+
+
+def find_words(prose: str, wanted: set[str]) -> list[tuple[int, int, str]]:
+    """Where the words of ``wanted`` are in ``prose`` (whole words only)."""
+    if not wanted:
+        return []
+    choices = "|".join(re.escape(w) for w in sorted(wanted, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![^\W_])(?<![^\W_]['’])(?:{choices})(?![^\W_]|['’][^\W_])")
+    return [(m.start(), m.end(), m.group()) for m in pattern.finditer(prose)]
+
+
+def is_checked(word: str, options: TokenOptions = DEFAULT_OPTIONS) -> bool:
+    """Whether the dictionary is asked about ``word``: never a number; acronyms (ALL CAPS)
+    and words with digits only when the options say so."""
+    if word.isalpha():
+        return not (options.skip_all_caps and word.isupper() and len(word) > 1)
+    if any(c.isdigit() for c in word):
+        return not (options.skip_with_digits or word.isdigit())
+    return not (options.skip_all_caps and word.isupper() and len(word) > 1)
 
 
 def _blank(match: re.Match[str]) -> str:

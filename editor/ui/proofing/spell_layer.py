@@ -61,7 +61,7 @@ class SpellLayer:
         offsets = None
         mapped = False
         waiting = False
-        for start, end, word in words(text, reader.options):
+        for start, end, word in words(text):
             lang = self._language(inline, start, number)
             known = reader.known(word, lang)
             if known is None:
@@ -96,7 +96,7 @@ class SpellLayer:
         under ``utf16_index``, if there is one."""
         offsets = utf16_offsets(text)
         inline = language_regions(text)
-        for start, end, word in words(text, self.proofreader.options):
+        for start, end, word in words(text):
             begin, finish = to_utf16(offsets, start), to_utf16(offsets, end)
             if begin <= utf16_index <= finish:
                 lang = self._language(inline, start, block.blockNumber())

@@ -124,3 +124,12 @@ def test_user_folder_pairs_and_oxt(tmp_path, monkeypatch, languages):
     assert dictionaries.find("es-ar", found).name == "es_AR"
     assert dictionaries.missing_debian_packages(found) == []
     assert dictionaries.missing_debian_packages({}) == list(dictionaries.DEBIAN_PACKAGES.values())
+
+
+def test_acronyms_and_words_with_digits_are_not_spelling_problems(languages):
+    body = "La ONU y el G20 se reunieron en 2024 con la OTAN."
+    assert problems(Proofreader(languages), PostText(body=body, language="es")) == []
+    from editor.proofing.tokens import TokenOptions
+
+    strict = Proofreader(languages, options=TokenOptions(skip_all_caps=False))
+    assert ("body", "spelling", "OTAN") in problems(strict, PostText(body=body, language="es"))

@@ -2,6 +2,7 @@
 
 from editor.proofing.tokens import (
     TokenOptions,
+    is_checked,
     language_at,
     language_regions,
     to_utf16,
@@ -11,7 +12,7 @@ from editor.proofing.tokens import (
 
 
 def texts(source: str, options: TokenOptions | None = None) -> list[str]:
-    return [w for _, _, w in words(source, options or TokenOptions())]
+    return [w for _, _, w in words(source) if is_checked(w, options or TokenOptions())]
 
 
 def test_markdown_syntax_urls_code_and_marks_are_not_words():
@@ -77,3 +78,10 @@ def test_utf16_offsets_for_accents_enye_emoji_and_combining_marks():
         begin, end = to_utf16(offsets, start), to_utf16(offsets, start + len(word))
         assert utf16[begin * 2 : end * 2].decode("utf-16-le") == word
     assert utf16_offsets("Qué año") is None
+
+
+def test_find_words_finds_whole_words_only():
+    from editor.proofing.tokens import find_words
+
+    prose = "ke keso d'ke ke'la es ke."
+    assert [(s, w) for s, _, w in find_words(prose, {"ke"})] == [(0, "ke"), (22, "ke")]
