@@ -20,6 +20,7 @@ from editor.render.themes import require_theme
 from editor.services.blogs import get_or_create_blog
 from editor.services.importing import export_markdown, import_parsed
 from editor.services.pages import page_for_post
+from editor.services.proofing import add_blog_words, blog_words
 
 _TEXT = ("headline", "deck", "byline", "byline_role", "published_tz", "slug", "body",
          "editor_note")  # fmt: skip
@@ -50,7 +51,8 @@ def export_post(
             page.data,
             theme=require_theme(theme or post.blog.theme),
             post_json=post_to_json(post),
-            blog_json=blog_to_json(post.blog),
+            # The blog's word list travels with the post: a reviewer's spelling agrees.
+            blog_json={**blog_to_json(post.blog), "words": blog_words(session, post.blog)},
             markdown=export_markdown(post),
             images=images,
             photos=page.photo_entries,
@@ -86,8 +88,11 @@ def import_bundle(session: Session, path: Path) -> Post:
                         revised_at=_moment(path, post_data, "revised_at"))  # fmt: skip
     settings = {k: v for k, v in blog_data.items() if isinstance(v, str) and k != "name"}
     settings.pop("site_url", None)
-    get_or_create_blog(session, blog_name, site_url=str(blog_data.get("site_url") or ""),
-                       **settings)  # fmt: skip
+    blog = get_or_create_blog(session, blog_name, site_url=str(blog_data.get("site_url") or ""),
+                              **settings)  # fmt: skip
+    words = blog_data.get("words")
+    if isinstance(words, list):
+        add_blog_words(session, blog, [w for w in words if isinstance(w, str) and _one_word(w)])
     post = import_parsed(session, parsed)
     if photos:
         from editor.services.photos import attach_from_bundle
@@ -99,6 +104,10 @@ def import_bundle(session: Session, path: Path) -> Post:
 
         attach_from_bundle(session, post, read, photos, source=str(path))
     return post
+
+
+def _one_word(text: str) -> bool:
+    return bool(text.strip()) and not any(c.isspace() for c in text.strip()) and len(text) <= 200
 
 
 def _content(source: Path, data: dict[str, Any]) -> PostContent:

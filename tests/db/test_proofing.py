@@ -168,3 +168,19 @@ def test_migration_0009_upgrades_a_0006_database(tmp_path):
             assert post.language == "" and service.post_language(post) == "es"
     finally:
         store.close()
+
+
+def test_the_blog_word_list_and_language_travel_in_a_bundle(tmp_path, capsys, spanish_file):
+    first, second = str(tmp_path / "a.sqlite3"), str(tmp_path / "b.sqlite3")
+    assert main(["--db", first, "import", str(spanish_file)]) == 0
+    assert main(["--db", first, "words", "add", "--blog", "Diario Andino", "Humala"]) == 0
+    bundle = tmp_path / "nota.zip"
+    assert main(["--db", first, "export", "1", "-o", str(bundle)]) == 0
+    assert main(["--db", second, "import", str(bundle)]) == 0
+    capsys.readouterr()
+    assert main(["--db", second, "words", "list", "--blog", "Diario Andino"]) == 0
+    assert capsys.readouterr().out == "Humala\n"
+    assert main(["--db", second, "check", "1", "--json"]) == 1
+    found = json.loads(capsys.readouterr().out)
+    assert {p["language"] for p in found if p["rule"] == "spelling"} == {"es"}
+    assert "Humala" not in [p["word"] for p in found]
