@@ -184,3 +184,16 @@ def test_the_blog_word_list_and_language_travel_in_a_bundle(tmp_path, capsys, sp
     found = json.loads(capsys.readouterr().out)
     assert {p["language"] for p in found if p["rule"] == "spelling"} == {"es"}
     assert "Humala" not in [p["word"] for p in found]
+
+
+def test_push_dry_run_warns_with_the_count_and_does_not_block(run, spanish_file, monkeypatch):
+    monkeypatch.setenv("BYLINE_PASSWORD", "not used by a dry run")
+    run("import", str(spanish_file))
+    run("set", "1", "--byline", "Ana Quispe", "--tags", "alcaldía")
+    run("target", "add", "site", "--kind", "wordpress", "--url", "https://example.org",
+        "--user", "ada", "--api-url", "https://example.org/wp-json/")  # fmt: skip
+    code, out, err = run("push", "1", "--to", "site", "--dry-run")
+    assert code == 0, err
+    assert "warning: proofing: 4 problem(s), 4 spelling (Ollanta, Humala, ke, probelma)" in err
+    assert "byline check 1 lists them" in err
+    assert json.loads(out)["action"] == "create"
