@@ -17,6 +17,7 @@ from editor.proofing.checker import (
     write_personal_words,
 )
 from editor.proofing.problems import Problem
+from editor.proofing.tokens import options_from
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -67,7 +68,9 @@ def cmd_check(ctx: CommandContext) -> int:
     else:
         with ctx.store.session() as session:
             post = posts.get_post(session, ref)
-            problems, reader = service.check_stored_post(session, post, language=language)
+            problems, reader = service.check_stored_post(
+                session, post, language=language, options=options_from(ctx.config)
+            )
     for missing in sorted(reader.missing):
         ctx.warn(f"no dictionary for {missing!r}: its words were not checked (see the README)")
     if ctx.args.json:
@@ -101,7 +104,9 @@ def _check_file(
             blog_list, rules_off = blog[1], blog[2]
     text = PostText(content.headline, content.deck, content.body, lang or "en")
     reader = Proofreader(
-        word_lists=WordLists(personal=read_personal_words(), blog=blog_list), rules_off=rules_off
+        word_lists=WordLists(personal=read_personal_words(), blog=blog_list),
+        options=options_from(ctx.config),
+        rules_off=rules_off,
     )
     return reader.check_post(text, suggestions=True), reader
 

@@ -74,6 +74,14 @@ class TokenOptions:
 DEFAULT_OPTIONS = TokenOptions()
 
 
+def options_from(config: object) -> TokenOptions:
+    """The writer's choices (``spelling.*`` in editor.config) as options."""
+    from editor.config import SKIP_ALL_CAPS, SKIP_WITH_DIGITS
+
+    get = config.get  # type: ignore[attr-defined]
+    return TokenOptions(bool(get(SKIP_ALL_CAPS)), bool(get(SKIP_WITH_DIGITS)))
+
+
 def prose_of(text: str) -> str:
     """``text`` with what is not prose turned into spaces (the same length, so offsets stay
     those of ``text``)."""

@@ -104,9 +104,10 @@ def check_stored_post(
     language: str | None = None,
     languages: Languages | None = None,
     suggestions: bool = True,
+    options: TokenOptions = DEFAULT_OPTIONS,
 ) -> tuple[list[Problem], Proofreader]:
     text = post_text(session, post)
     if language:
         text.language = language
-    reader = proofreader_for(session, post.blog, languages=languages)
+    reader = proofreader_for(session, post.blog, languages=languages, options=options)
     return reader.check_post(text, suggestions=suggestions), reader

@@ -197,3 +197,12 @@ def test_push_dry_run_warns_with_the_count_and_does_not_block(run, spanish_file,
     assert "warning: proofing: 4 problem(s), 4 spelling (Ollanta, Humala, ke, probelma)" in err
     assert "byline check 1 lists them" in err
     assert json.loads(out)["action"] == "create"
+
+
+def test_acronyms_are_checked_when_the_writer_asks(run, tmp_path):
+    page = tmp_path / "onu.md"
+    page.write_text("---\nheadline: Hoy\nlanguage: es\n---\nLa OTAN y el G20 hablaron.\n")
+    assert run("check", str(page))[0] == 0
+    assert run("config", "set", "spelling.skip_all_caps", "false")[0] == 0
+    code, out, _ = run("check", str(page))
+    assert code == 1 and "“OTAN”" in out and "G20" not in out

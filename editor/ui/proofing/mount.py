@@ -23,7 +23,7 @@ from editor.proofing.checker import (
     write_personal_words,
 )
 from editor.proofing.problems import Problem
-from editor.proofing.tokens import to_utf16, utf16_offsets
+from editor.proofing.tokens import options_from, to_utf16, utf16_offsets
 from editor.ui.proofing.panel import ProofingPanel, summary
 from editor.ui.proofing.spell_layer import SpellLayer, box_lines
 from editor.ui.window.actions import Act
@@ -52,7 +52,14 @@ class ProofingUi(QObject):
         self._closed = False
         self._full_repaint = False
         self.menu: QMenu | None = None
-        self.reader = Proofreader(languages or Languages(), WordLists(read_personal_words()))
+        config = window.config
+        if config is None:
+            from editor.config import Config
+
+            config = Config.load_or_defaults()[0]
+        self.reader = Proofreader(
+            languages or Languages(), WordLists(read_personal_words()), options_from(config)
+        )
         body = window.body
         self.layer = SpellLayer(self.reader, lambda: body.textCursor().blockNumber())
         self.worker = DbExecutor(self)  # its own thread: a long check never delays a save
