@@ -46,7 +46,7 @@ _NAMED = re.compile(r"[A-ZÁÉÍÓÚÑÇÂÊÔÃÕ][\w'’.-]+\s+[A-ZÁÉÍÓÚ�
 
 
 def plain_field_checks(field: str, text: str) -> Iterator[Problem]:
-    """Headline and deck: shown as typed, so straight quotes and ``--`` stay straight."""
+    """Headline and deck: the page curls their quotes, but a CMS receives them as typed."""
     limit = HEADLINE_MAX if field == "headline" else DECK_MAX
     rule = "headline-length" if field == "headline" else "deck-length"
     if field in ("headline", "deck") and len(text) > limit:
@@ -61,7 +61,7 @@ def plain_field_checks(field: str, text: str) -> Iterator[Problem]:
         yield Problem(
             field, match.start(), match.end(), mark, "straight-quotes",
             f"{'--' if mark == '--' else 'straight quote ' + mark} in the {field}: "
-            f"the page shows it as typed (use {_typographic(text, match.start(), mark)})",
+            f"a CMS gets it as typed (use {_typographic(text, match.start(), mark)})",
             fix=_typographic(text, match.start(), mark),
         )  # fmt: skip
 
