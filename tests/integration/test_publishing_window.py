@@ -57,7 +57,10 @@ def test_publish_action_sends_what_was_typed_and_links_to_the_post(
     dialog = pub.publish_dialog
     assert dialog.target.currentText() == "site (wordpress)"  # the blog's default target
     items = [dialog.checks.item(i).text() for i in range(dialog.checks.count())]
-    assert items == ["✔ Ready to publish"]
+    # Nothing blocks; the sample post's names and British spellings are a proofing warning
+    # (issue 12), which never blocks.
+    assert len(items) == 1 and items[0].startswith("⚠ proofing: ")
+    assert dialog.publish_button.isEnabled()
     dialog.status.setCurrentIndex(dialog.status.findData("publish"))
     with qtbot.waitSignal(dialog.published, timeout=PUSH_TIMEOUT_MS) as published:
         dialog.publish_button.click()
