@@ -85,3 +85,5 @@ def test_find_words_finds_whole_words_only():
 
     prose = "ke keso d'ke ke'la es ke."
     assert [(s, w) for s, _, w in find_words(prose, {"ke"})] == [(0, "ke"), (22, "ke")]
+    many = {"ke"} | {f"palabra{i}" for i in range(50)}  # the one-pass way gives the same
+    assert [(s, w) for s, _, w in find_words(prose, many)] == [(0, "ke"), (22, "ke")]
