@@ -17,7 +17,7 @@ VERBOSE_FLAG := $(if $(VERBOSE),--verbose)
 .PHONY: run test lint typecheck pytest bench screenshots package package-test clean check-python
 
 run: $(APP_STAMP)
-	@$(BIN)/python -m editor.platform_check --platform auto --install $(VERBOSE_FLAG)
+	@$(BIN)/python -m editor.platform_check --platform auto --install --dictionaries $(VERBOSE_FLAG)
 	@$(BIN)/byline $(VERBOSE_FLAG) $(ARGS)
 
 test: $(TEST_STAMP) lint typecheck pytest

@@ -114,7 +114,13 @@ SCHEME = Setting("appearance.scheme", "system",
 WELCOMED = Setting("welcome.done", False,
                    "the first-run welcome was answered or skipped (not shown again)")  # fmt: skip
 
-SETTINGS: tuple[Setting[Any], ...] = (USER_NAME, USER_EMAIL, ROLE, LANGUAGE, SCHEME, WELCOMED)
+SKIP_ALL_CAPS = Setting("spelling.skip_all_caps", True,
+                        "spelling passes over words in ALL CAPS (acronyms: ONU, FIFA)")  # fmt: skip
+SKIP_WITH_DIGITS = Setting("spelling.skip_with_digits", True,
+                           "spelling passes over words with digits (G20, COVID19)")  # fmt: skip
+
+SETTINGS: tuple[Setting[Any], ...] = (USER_NAME, USER_EMAIL, ROLE, LANGUAGE, SCHEME, WELCOMED,
+                                      SKIP_ALL_CAPS, SKIP_WITH_DIGITS)  # fmt: skip
 
 # version -> function turning a file of that version into the next one's shape
 UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}

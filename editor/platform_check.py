@@ -145,12 +145,39 @@ def _apt_install(packages: list[str], *, verbose: bool) -> bool:
     return True
 
 
+def check_dictionaries(*, install: bool, verbose: bool) -> list[str]:
+    """Install (as root, with apt-get) or name the missing dictionary packages; what is still
+    missing. Spelling works without them, in the languages that are there."""
+    if not shutil.which("apt-get"):
+        return []
+    from editor.proofing import dictionaries
+
+    missing = dictionaries.missing_debian_packages(dictionaries.discover())
+    if missing and install and os.geteuid() == 0:
+        print(f"Installing spelling dictionaries: {' '.join(missing)}", file=sys.stderr)
+        if _apt_install(missing, verbose=verbose):
+            missing = dictionaries.missing_debian_packages(dictionaries.discover())
+    if missing:
+        print(
+            "Spelling: some dictionaries are missing. Install them with:\n"
+            f"    sudo apt-get install {' '.join(missing)}",
+            file=sys.stderr,
+        )
+    return missing
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--platform", default="auto", choices=["auto", *PLUGINS])
     parser.add_argument("--install", action="store_true", help="apt-get install what is missing")
     parser.add_argument("-v", "--verbose", action="store_true", help="show apt-get's output")
+    parser.add_argument(
+        "--dictionaries", action="store_true",
+        help="also the Hunspell dictionaries of en, es, pt and fr (spelling; never fatal)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
+    if args.dictionaries:
+        check_dictionaries(install=args.install, verbose=args.verbose)
     platform = wanted_platform(args.platform)
     packages, unknown = packages_for(missing_libraries(platform))
     if not packages and not unknown:

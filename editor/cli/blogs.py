@@ -16,6 +16,7 @@ _SETTINGS = {
     "description": "description", "comments_url": "comments_url_pattern", "logo": "logo_path",
     "tag_url": "tag_url_pattern",
     "sidebar_count": "sidebar_count", "sidebar_auto": "sidebar_auto", "target": "default_target",
+    "style_off": "style_off",
 }  # fmt: skip
 
 
@@ -62,6 +63,10 @@ def _setting_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--sidebar-count", type=int, metavar="N", help="newest posts in the sidebar")
     p.add_argument("--sidebar-auto", choices=["on", "off"], help="fill the sidebar on refresh")
     p.add_argument("--target", metavar="NAME", help="default publishing target ('' for none)")
+    p.add_argument(
+        "--style-off", metavar="IDS",
+        help="house-style checks this blog does without, e.g. 'long-sentence,double-space'",
+    )  # fmt: skip
 
 
 def _settings(args: argparse.Namespace) -> dict[str, Any]:

@@ -30,6 +30,7 @@ def _command_modules() -> list[ModuleType]:
         edit,
         photos,
         posts,
+        proofing,
         publish,
         render,
         review,
@@ -41,7 +42,7 @@ def _command_modules() -> list[ModuleType]:
 
     return [
         posts, review, suggest, trash, edit, render, photos, blogs, sidebar, targets, publish,
-        config, doctor,
+        proofing, config, doctor,
     ]  # fmt: skip
 
 

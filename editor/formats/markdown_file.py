@@ -31,6 +31,7 @@ from editor.services.slugs import make_slug
 KNOWN_KEYS = {
     "blog", "headline", "deck", "byline", "byline_role", "date", "timezone", "slug", "tags",
     "categories", "status", "editor_note", "lead_photo", "uuid", "comments_url", "updated",
+    "language",
 }  # fmt: skip
 LEAD_PHOTO_KEYS = {"file", "caption", "credit", "alt"}
 
@@ -191,6 +192,11 @@ def parse_post_text(
 
     slug = text_field("slug")
     headline = text_field("headline")
+    language = text_field("language").strip()
+    if language and not re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*", language):
+        raise FrontMatterError(
+            source, line_of("language"), f"language {language!r}: a code such as es or pt-BR"
+        )
     content = PostContent(
         headline=headline,
         deck=text_field("deck"),
@@ -206,6 +212,7 @@ def parse_post_text(
         categories=list_field("categories"),
         body=body,
         editor_note=text_field("editor_note"),
+        language=language,
     )
     uuid = text_field("uuid") or None
     try:
@@ -364,6 +371,8 @@ def dump_post(
     meta["status"] = status.value
     if content.editor_note:
         meta["editor_note"] = content.editor_note
+    if content.language:
+        meta["language"] = content.language
     if uuid:
         meta["uuid"] = uuid
     if comments_url:

@@ -22,6 +22,7 @@ def blog_to_json(blog: Blog) -> dict[str, Any]:
         "sidebar_auto": blog.sidebar_auto,
         "sidebar_count": blog.sidebar_count,
         "default_target": blog.default_target,
+        "style_off": blog.style_off or "",
     }
 
 

@@ -7,6 +7,7 @@ from editor.model.blog import (
     DEFAULT_THEME,
     MAX_SIDEBAR_COUNT,
     Blog,
+    BlogWord,
 )
 from editor.model.people import Person, author_of
 from editor.model.photo import PHOTO_TEXT_FIELDS, Photo, PhotoBlob, PhotoRole
@@ -33,6 +34,7 @@ __all__ = [
     "PHOTO_TEXT_FIELDS",
     "Base",
     "Blog",
+    "BlogWord",
     "Comment",
     "LinkSource",
     "OutboxItem",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, Integer, String, Text
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from editor.model.base import Base, UTCDateTime, utcnow
@@ -36,7 +36,21 @@ class Blog(Base):
     sidebar_count: Mapped[int] = mapped_column(Integer, default=DEFAULT_SIDEBAR_COUNT)
     # The name of the publishing target posts of this blog go to by default (publishing issue).
     default_target: Mapped[str | None] = mapped_column(String(200), nullable=True, default=None)
+    # House-style rules switched off for this blog, comma-separated ids (editor.proofing.style).
+    style_off: Mapped[str] = mapped_column(String(1000), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     def __repr__(self) -> str:
         return f"Blog(id={self.id!r}, name={self.name!r})"
+
+
+class BlogWord(Base):
+    """A word the blog's spelling accepts ("Humala"): shared by every writer of the blog."""
+
+    __tablename__ = "blog_words"
+    __table_args__ = (UniqueConstraint("blog_id", "word", name="uq_blog_words_blog_word"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    blog_id: Mapped[int] = mapped_column(ForeignKey("blogs.id", ondelete="CASCADE"), index=True)
+    word: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -59,6 +59,8 @@ class PostContent:
     categories: list[str] = field(default_factory=list)
     body: str = ""
     editor_note: str = ""
+    # The post's language for spelling and the page's lang= ("" = the blog's language).
+    language: str = ""
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -105,6 +107,7 @@ class Post(Base):
     categories: Mapped[list[str]] = mapped_column(JSON, default=list)
     body: Mapped[str] = deferred(mapped_column(Text, default=""))
     editor_note: Mapped[str] = mapped_column(Text, default="")
+    language: Mapped[str] = mapped_column(String(35), default="")
     status: Mapped[str] = mapped_column(String(32), default=PostStatus.DRAFT.value)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -136,6 +139,7 @@ class Post(Base):
             categories=list(self.categories or []),
             body=self.body,
             editor_note=self.editor_note,
+            language=self.language or "",
         )
 
     def apply(self, content: PostContent) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from editor.render.lang_ext import LANG_BOX_OPEN
 from editor.render.markdown_ext import BOX_CLOSE, BOX_KINDS, BOX_OPEN
 
 # Document-global Markdown: footnotes, reference definitions, abbreviations, raw HTML (an open
@@ -93,7 +94,7 @@ def _regions(text: str) -> list[tuple[int, int, bool]] | None:
             pos = close.end()
             continue
         box = BOX_OPEN.match(line)
-        if box and box.group(1) in BOX_KINDS:
+        if (box and box.group(1) in BOX_KINDS) or LANG_BOX_OPEN.match(line):
             close = _BOX_CLOSE_LINE.search(text, line_end)
             end = len(text) if close is None else close.end()
             regions.append((match.start(), end, True))

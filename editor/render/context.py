@@ -107,7 +107,7 @@ def page_data_for(session: Session, post: Post) -> PageData:
         blog=BlogInfo(
             name=blog.name,
             url=blog.site_url,
-            language=blog.language or "en",
+            language=post.language or blog.language or "en",
             description=blog.description,
             comments_url_pattern=blog.comments_url_pattern,
             theme=blog.theme or DEFAULT_THEME,

@@ -24,6 +24,7 @@ from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from editor.render import lang_ext
 from editor.render.sanitize import RESERVED_IDS, Removal, url_scheme
 from editor.render.typography import smarten
 from editor.render.views import PhotoView
@@ -74,6 +75,7 @@ class BylineExtension(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.registerExtension(self)
         md.parser.blockprocessors.register(BoxProcessor(md.parser), "byline_box", 105)
+        lang_ext.register(md)
         md.treeprocessors.register(PhotoProcessor(md, self), "byline_photos", 4)
         md.treeprocessors.register(PageRulesProcessor(md), "byline_page", 3)
 

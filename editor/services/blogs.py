@@ -23,7 +23,7 @@ DEFAULT_BLOG_NAME = "My Blog"
 EDITABLE = (
     "name", "site_url", "description", "theme", "language", "default_byline_role",
     "comments_url_pattern", "tag_url_pattern", "logo_path", "sidebar_auto", "sidebar_count",
-    "default_target",
+    "default_target", "style_off",
 )  # fmt: skip
 
 
@@ -103,7 +103,8 @@ def create_blog(session: Session, name: str, **settings: Any) -> Blog:
     """A new blog. Refuses a name already taken (names compare without case)."""
     blog = Blog(name="", site_url="", description="", theme="newsroom", language="en",
                 default_byline_role=DEFAULT_ROLE, comments_url_pattern="", tag_url_pattern="",
-                logo_path="", sidebar_auto=True, sidebar_count=5, default_target=None)  # fmt: skip
+                logo_path="", sidebar_auto=True, sidebar_count=5, default_target=None,
+                style_off="")  # fmt: skip
     _apply(session, blog, {"name": name, **settings})
     session.add(blog)
     session.flush()
@@ -241,6 +242,16 @@ def _check(session: Session, blog: Blog, key: str, value: Any) -> Any:
             )
     if key == "theme" and not text:
         raise InputError("theme: give a theme name.")
+    if key == "style_off":
+        from editor.proofing.style import RULES
+
+        rules = [r.strip() for r in text.replace(";", ",").split(",") if r.strip()]
+        unknown = [r for r in rules if r not in RULES]
+        if unknown:
+            raise InputError(
+                f"style_off: unknown rule {unknown[0]!r} (one of: {', '.join(RULES)})."
+            )
+        return ",".join(rules)
     return text
 
 

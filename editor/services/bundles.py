@@ -21,6 +21,7 @@ from editor.render.themes import require_theme
 from editor.services.blogs import get_or_create_blog
 from editor.services.importing import export_markdown, import_parsed
 from editor.services.pages import page_for_post
+from editor.services.proofing import add_blog_words, blog_words
 
 _TEXT = ("headline", "deck", "byline", "byline_role", "published_tz", "slug", "body",
          "editor_note")  # fmt: skip
@@ -55,7 +56,8 @@ def export_post(
             page.data,
             theme=require_theme(theme or post.blog.theme),
             post_json=post_to_json(post),
-            blog_json=blog_to_json(post.blog),
+            # The blog's word list travels with the post: a reviewer's spelling agrees.
+            blog_json={**blog_to_json(post.blog), "words": blog_words(session, post.blog)},
             markdown=export_markdown(post),
             images=images,
             photos=page.photo_entries,
@@ -92,8 +94,11 @@ def import_bundle(session: Session, path: Path) -> Post:
     settings.pop("site_url", None)
     if len(blog_name.strip()) > 200:
         raise BundleError(path, "post.json: blog.name: longer than 200 characters")
-    get_or_create_blog(session, blog_name, site_url=str(blog_data.get("site_url") or ""),
-                       **settings)  # fmt: skip
+    blog = get_or_create_blog(session, blog_name, site_url=str(blog_data.get("site_url") or ""),
+                              **settings)  # fmt: skip
+    words = blog_data.get("words")
+    if isinstance(words, list):
+        add_blog_words(session, blog, [w for w in words if isinstance(w, str) and _one_word(w)])
     post = import_parsed(session, parsed)
     if photos:
         from editor.services.photos import attach_from_bundle
@@ -105,6 +110,10 @@ def import_bundle(session: Session, path: Path) -> Post:
 
         attach_from_bundle(session, post, read, photos, source=str(path))
     return post
+
+
+def _one_word(text: str) -> bool:
+    return bool(text.strip()) and not any(c.isspace() for c in text.strip()) and len(text) <= 200
 
 
 def _content(source: Path, data: dict[str, Any]) -> PostContent:

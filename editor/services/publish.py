@@ -33,7 +33,7 @@ from editor.publish.secrets import SecretStore
 from editor.services import targets
 from editor.services.publish_body import RenderBody, cms_body
 from editor.services.publish_body import render_body as page_body
-from editor.services.publish_checks import CheckReport, check_post
+from editor.services.publish_checks import CheckReport, check_post, proofing_warning
 from editor.services.publish_photos import photos_for
 from editor.services.publish_records import Snapshot, load_snapshot, record_media, record_post
 from editor.services.targets import ClientFactory
@@ -222,6 +222,10 @@ def _push_once(
     if problem := markup_problem(snap.post_id, {"body": snap.body, "headline": snap.headline,
                                                 "deck": snap.deck}):  # fmt: skip
         checks.errors.append(problem)
+    with store.session() as session:
+        proofing = proofing_warning(session, snap.post_id)
+    if proofing:
+        checks.warnings.append(proofing)
     result = PushResult(
         snap.post_id, target_name, "update" if snap.remote else "create", status, checks=checks
     )

@@ -5,8 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from editor.publish.base import PhotoUpload
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 STATUSES = ("draft", "publish", "future")
 
@@ -62,3 +66,22 @@ def check_post(
     if not leads:
         report.warnings.append("no lead photo: the post will have no featured image")
     return report
+
+
+def proofing_warning(session: Session, post_id: int) -> str | None:
+    """Spelling and house-style problems as one warning (never blocking), with the count."""
+    from editor.proofing.checker import shared_languages
+    from editor.services import posts
+    from editor.services.proofing import check_stored_post
+
+    post = posts.get_post(session, post_id)
+    problems, _ = check_stored_post(session, post, languages=shared_languages(), suggestions=False)
+    if not problems:
+        return None
+    spelling = [p for p in problems if p.is_spelling]
+    words = ", ".join(dict.fromkeys(p.word for p in spelling[:5]))
+    sample = f" ({words}{', ...' if len(spelling) > 5 else ''})" if words else ""
+    return (
+        f"proofing: {len(problems)} problem(s), {len(spelling)} spelling{sample} and "
+        f"{len(problems) - len(spelling)} style; byline check {post_id} lists them"
+    )

@@ -104,6 +104,33 @@ class Journey:
         QTest.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
         self.wait(lambda: not menu.isVisible())
 
+    def context_menu(self, widget: QWidget, at: QPoint) -> Any:
+        """Right-click ``widget`` at ``at`` (viewport coordinates for a scroll area) and return
+        the menu once it is shown."""
+        from PySide6.QtGui import QContextMenuEvent
+        from PySide6.QtWidgets import QMenu
+
+        target = widget.viewport() if hasattr(widget, "viewport") else widget
+        QTest.mouseClick(target, Qt.MouseButton.RightButton, Qt.KeyboardModifier.NoModifier, at)
+        event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, at, target.mapToGlobal(at))
+        QApplication.sendEvent(target, event)
+        found: list[QMenu] = []
+
+        def shown() -> bool:
+            popup = QApplication.activePopupWidget()
+            if isinstance(popup, QMenu) and popup.isVisible():
+                found[:] = [popup]
+                return True
+            return False
+
+        self.wait(shown)
+        return found[0]
+
+    def choose(self, menu: Any, item: str) -> None:
+        """Click the item of an open (context) menu whose text is ``item``."""
+        action = next(a for a in menu.actions() if _plain(a.text()) == item)
+        QTest.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
+
     def type_at_pace(self, text: str, ms_per_key: int = 80) -> Callable[[], bool]:
         """Start typing ``text`` into the focused widget one key every ``ms_per_key`` (the event
         loop runs in between, as for a person); returns ``finished()`` to wait on."""

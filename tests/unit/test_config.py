@@ -39,7 +39,7 @@ def test_the_file_lives_in_the_config_folder_which_byline_config_dir_moves(tmp_p
 
 def test_a_missing_file_is_all_defaults(tmp_path):
     config = Config.load(tmp_path / "none.toml", env={})
-    assert [config.get(s) for s in SETTINGS] == ["", "", "", "en", "system", False]
+    assert [config.get(s) for s in SETTINGS] == ["", "", "", "en", "system", False, True, True]
     assert all(config.source(s) == "default" for s in SETTINGS)
 
 

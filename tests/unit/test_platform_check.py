@@ -59,3 +59,39 @@ def test_a_failed_install_shows_apts_output_and_the_command_to_run(apt, capsys):
     err = capsys.readouterr().err
     assert "Selecting previously unselected package" in err
     assert "sudo apt-get install libxcb-icccm4" in err
+
+
+def test_make_run_installs_missing_dictionaries_then_is_quiet(monkeypatch, capsys):
+    from editor.proofing import dictionaries
+
+    calls: list[list[str]] = []
+    state = {"have": {}}
+
+    def run(cmd, **kw):
+        calls.append(cmd)
+        if cmd[1] == "install":
+            state["have"] = {n: object() for n in ("en_US", "en_GB", "es", "pt_BR", "pt_PT", "fr")}
+        return subprocess.CompletedProcess(cmd, 0, "", None)
+
+    monkeypatch.setattr(platform_check.subprocess, "run", run)
+    monkeypatch.setattr(platform_check.os, "geteuid", lambda: 0)
+    monkeypatch.setattr(platform_check.shutil, "which", lambda _n: "/usr/bin/apt-get")
+    monkeypatch.setattr(dictionaries, "discover", lambda: dict(state["have"]))
+    assert platform_check.check_dictionaries(install=True, verbose=False) == []
+    assert calls[-1][-6:] == list(dictionaries.DEBIAN_PACKAGES.values())
+    assert "Installing spelling dictionaries: hunspell-en-us" in capsys.readouterr().err
+    calls.clear()
+    assert platform_check.check_dictionaries(install=True, verbose=False) == []
+    assert calls == [] and capsys.readouterr().err == ""
+
+
+def test_without_root_the_dictionaries_are_named(monkeypatch, capsys):
+    from editor.proofing import dictionaries
+
+    monkeypatch.setattr(platform_check.os, "geteuid", lambda: 1000)
+    monkeypatch.setattr(platform_check.shutil, "which", lambda _n: "/usr/bin/apt-get")
+    monkeypatch.setattr(dictionaries, "discover", lambda: {})
+    assert platform_check.check_dictionaries(install=True, verbose=False) == list(
+        dictionaries.DEBIAN_PACKAGES.values()
+    )
+    assert "sudo apt-get install hunspell-en-us hunspell-en-gb" in capsys.readouterr().err

@@ -82,6 +82,8 @@ class Act(enum.Enum):
     PREVIEW = Spec("&Preview", "F8", "&View", tip="Show or hide the live preview (F8)")
     HISTORY = Spec("Revision &History", "Ctrl+Shift+H", "&View")
     PHOTOS = Spec("Pho&tos", "Ctrl+Shift+F", "&View", tip="Photos of this post")
+    PROOFING = Spec("Proo&fing", "F7", "&View",
+                    tip="Spelling and house-style problems of this post (F7)")  # fmt: skip
     SIDEBAR = Spec("&Recent Posts Sidebar", "Ctrl+Shift+R", "&View",
                    tip="The blog's Recent posts links")  # fmt: skip
     PUBLISH = Spec("&Publish…", "Ctrl+Alt+P", "&File", True, "publish",

@@ -114,6 +114,9 @@ class MainWindow(QMainWindow):
             self.preview = LivePreview(self)
         self.add_side_panel(self.revisions)  # below the preview (see window/docks.py)
         self.panels = Panels(self)
+        from editor.ui.proofing.mount import ProofingUi
+
+        self.proofing = ProofingUi(self)
         self.publishing = PublishingUi(self)
         from editor.config import Config
         from editor.ui.preferences.mount import PreferencesUi
@@ -378,6 +381,7 @@ class MainWindow(QMainWindow):
             if self.completed:
                 self.controller.close()
                 self.panels.close()
+                self.proofing.close()
                 if self.preview is not None:
                     self.preview.close()
             self.settings.save_window(

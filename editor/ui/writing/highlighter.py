@@ -4,8 +4,16 @@ suggested edits (CriticMarkup) as coloured insertions and struck deletions."""
 from __future__ import annotations
 
 import re
+from typing import Protocol
 
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QSyntaxHighlighter,
+    QTextBlock,
+    QTextCharFormat,
+    QTextDocument,
+)
 
 from editor.ui.window.theme import Colors, colors
 
@@ -23,11 +31,20 @@ _CRITIC = re.compile(r"\{\+\+|\+\+\}|\{--|--\}|\{~~|~>|~~\}")
 _OPEN = {"{++": 1, "{--": 2, "{~~": 3}
 
 
+class SpellingLayer(Protocol):
+    def underlines(
+        self, text: str, block: QTextBlock
+    ) -> list[tuple[int, int, QTextCharFormat]]: ...
+
+
 class MarkdownHighlighter(QSyntaxHighlighter):
     """Works block by block, so typing in a 20,000-word body re-highlights one paragraph."""
 
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
+        # Spelling (editor/ui/proofing/spell_layer.py) underlines on top of the Markdown formats:
+        # one highlighter per document, so the layer hands ranges back rather than formatting.
+        self.spelling: SpellingLayer | None = None
         self.set_colors(colors())
 
     def set_colors(self, c: Colors) -> None:
@@ -57,6 +74,14 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self.rehighlight()
 
     def highlightBlock(self, text: str) -> None:
+        self._markdown(text)
+        if self.spelling is not None and text:
+            for start, length, underline in self.spelling.underlines(text, self.currentBlock()):
+                merged = QTextCharFormat(self.format(start))
+                merged.merge(underline)
+                self.setFormat(start, length, merged)
+
+    def _markdown(self, text: str) -> None:
         if _HEADING.match(text):
             self.setFormat(0, len(text), self._heading)
             self._highlight_suggestions(text)

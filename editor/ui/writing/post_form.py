@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -91,6 +92,12 @@ class PostForm(QWidget):
         self.categories = QLineEdit(objectName="categories", placeholderText="comma, separated")
         self.editor_note = _Short(2, "Editor's note (internal, never published)")
         self.editor_note.setObjectName("editor_note")
+        # The post's language for spelling and the page ("" = the blog's).
+        self.language = QComboBox(objectName="language", editable=True)
+        self.language.addItem("Blog's", "")
+        self.language.addItems(["en", "en-GB", "es", "pt-BR", "pt-PT", "fr"])
+        self.language.setAccessibleName("Post language")
+        self.language.setToolTip("This post's language, for spelling and the page")
         self._layout()
         self._connect()
         self._name_fields()
@@ -103,6 +110,8 @@ class PostForm(QWidget):
         top.addWidget(self.blog, 2)
         top.addWidget(QLabel("Status"))
         top.addWidget(self.status, 1)
+        top.addWidget(QLabel("Language"))
+        top.addWidget(self.language, 1)
         form.addRow("Blog", top)
         form.addRow("Headline", _with(self.headline, self.headline_count))
         form.addRow("Deck", _with(self.deck, self.deck_count))
@@ -147,6 +156,7 @@ class PostForm(QWidget):
         for combo in (self.blog, self.status):
             combo.currentIndexChanged.connect(self._changed)
         self.zone.currentTextChanged.connect(self._changed)
+        self.language.currentTextChanged.connect(self._changed)
         self.when.dateTimeChanged.connect(self._changed)
         self.dated.toggled.connect(self.when.setEnabled)
         self.dated.toggled.connect(self.zone.setEnabled)
@@ -180,6 +190,11 @@ class PostForm(QWidget):
         self.deck.setPlainText(f["deck"])
         self.byline.setText(f["byline"])
         self.byline_role.setText(f["byline_role"])
+        language = f.get("language", "")
+        if language:
+            self.language.setCurrentText(language)
+        else:
+            self.language.setCurrentIndex(0)
         zone = f["published_tz"] or "UTC"
         if self.zone.findText(zone) < 0:
             self.zone.addItem(zone)
@@ -226,13 +241,20 @@ class PostForm(QWidget):
         for box in (self.deck, self.editor_note):
             box.setReadOnly(read_only)
         for w in (self.blog, self.status, self.dated, self.when, self.timed, self.zone,
-                  self.slug_auto_button):  # fmt: skip
+                  self.language, self.slug_auto_button):  # fmt: skip
             w.setEnabled(not read_only)
 
     def refresh_colors(self) -> None:
         self._update_counts()
 
     # -- reading back ---------------------------------------------------------------------
+    def post_language(self) -> str:
+        """The chosen language tag, "" for the blog's (or for something that is not a tag)."""
+        if self.language.currentIndex() == 0 and self.language.currentText() == "Blog's":
+            return ""
+        text = self.language.currentText().strip()
+        return text if re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*", text) else ""
+
     def values(self) -> tuple[dict[str, Any], str, int]:
         """(PostContent fields without the body, status, blog id)."""
         zone = self.zone.currentText().strip() or "UTC"
@@ -257,6 +279,7 @@ class PostForm(QWidget):
             "tags": split_list(self.tags.text()),
             "categories": split_list(self.categories.text()),
             "editor_note": self.editor_note.toPlainText(),
+            "language": self.post_language(),
         }
         return fields, self.status.currentData() or "draft", self.blog.currentData() or 0
 

@@ -1,0 +1,63 @@
+"""Passages in another language, marked so screen readers switch voice.
+
+``[texto]{lang=es}`` becomes ``<span lang="es">texto</span>``; a ``::: lang es`` ... ``:::`` box
+becomes ``<div lang="es">``. Spelling (editor.proofing.tokens) reads the same two forms.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+import markdown
+from markdown.blockprocessors import BlockProcessor
+from markdown.inlinepatterns import InlineProcessor
+
+LANG_TAG = r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*"
+LANG_SPAN = rf"\[([^\]\n]+)\]\{{\s*lang=({LANG_TAG})\s*\}}"
+LANG_BOX_OPEN = re.compile(rf"^:::[ \t]*lang[ \t]+({LANG_TAG})[ \t]*$")
+_BOX_CLOSE = re.compile(r"^:::[ \t]*$")
+
+
+def _tag(code: str) -> str:
+    return code.replace("_", "-")
+
+
+class LangSpanProcessor(InlineProcessor):
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element, int, int]:
+        span = etree.Element("span", {"lang": _tag(m.group(2))})
+        span.text = m.group(1)
+        return span, m.start(0), m.end(0)
+
+
+class LangBoxProcessor(BlockProcessor):
+    def test(self, parent: etree.Element, block: str) -> bool:
+        return bool(LANG_BOX_OPEN.match(block.split("\n", 1)[0]))
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> bool:
+        head, _, rest = blocks.pop(0).partition("\n")
+        match = LANG_BOX_OPEN.match(head)
+        assert match is not None
+        inner: list[str] = []
+        pending = rest
+        while True:
+            lines = pending.split("\n")
+            close = next((i for i, line in enumerate(lines) if _BOX_CLOSE.match(line)), None)
+            if close is not None:
+                inner.append("\n".join(lines[:close]))
+                after = "\n".join(lines[close + 1 :])
+                if after.strip():
+                    blocks.insert(0, after)
+                break
+            inner.append(pending)
+            if not blocks:
+                break
+            pending = blocks.pop(0)
+        div = etree.SubElement(parent, "div", {"lang": _tag(match.group(1))})
+        self.parser.parseChunk(div, "\n\n".join(inner))
+        return True
+
+
+def register(md: markdown.Markdown) -> None:
+    md.inlinePatterns.register(LangSpanProcessor(LANG_SPAN, md), "byline_lang", 175)
+    md.parser.blockprocessors.register(LangBoxProcessor(md.parser), "byline_lang_box", 106)

@@ -1,0 +1,1 @@
+"""Proofing in the window: red wavy underlines, suggestions, word lists and the Proofing panel."""
