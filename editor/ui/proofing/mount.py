@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QDockWidget, QLabel, QMenu
 
@@ -76,8 +76,7 @@ class ProofingUi(QObject):
         window.statusBar().addPermanentWidget(self.count)
         self._soon = QTimer(self, singleShot=True, interval=CHECK_PAUSE_MS)
         self._soon.timeout.connect(self.check_now)
-        body.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        body.customContextMenuRequested.connect(self.context_menu)
+        body.add_menu_section(self._menu_section)
         body.textChanged.connect(self._soon.start)
         window.form.edited.connect(self._soon.start)
         c = window.controller
@@ -162,45 +161,37 @@ class ProofingUi(QObject):
         self.count.setText(summary(problems) if self.post_id is not None else "")
 
     # -- right-click --------------------------------------------------------------------------
-    def context_menu(self, pos: QPoint) -> None:
-        body = self.window.body
-        menu = body.createStandardContextMenu(pos)
-        menu.setObjectName("body_context_menu")
-        cursor = body.cursorForPosition(pos)
-        block = cursor.block()
-        found = self.layer.misspelt_at(block.text(), block, cursor.positionInBlock())
-        if found is not None:
-            start, end, word, lang = found
-            first = menu.actions()[0] if menu.actions() else None
-            begin = block.position() + start
-            suggestions = self.reader.suggest(word, lang)[:MAX_SUGGESTIONS]
-            items: list[QAction] = []
-            for suggestion in suggestions:
-                action = QAction(suggestion, menu)
-                action.triggered.connect(
-                    lambda _c=False, s=suggestion: self.replace(begin, begin + end - start, s)
-                )
-                items.append(action)
-            if not suggestions:
-                none = QAction("(no suggestions)", menu)
-                none.setEnabled(False)
-                items.append(none)
-            mine = QAction("Add to my dictionary", menu, objectName="add_personal")
-            mine.triggered.connect(lambda: self.add_personal(word))
-            blog = QAction("Add to the blog's word list", menu, objectName="add_blog")
-            blog.triggered.connect(lambda: self.add_to_blog(word))
-            blog.setEnabled(self.store is not None and not self.store.read_only)
-            ignore = QAction("Ignore in this post", menu, objectName="ignore_word")
-            ignore.triggered.connect(lambda: self.ignore(word))
-            for action in items:
-                menu.insertAction(first, action)
-            menu.insertSeparator(first)
-            for action in (mine, blog, ignore):
-                menu.insertAction(first, action)
-            menu.insertSeparator(first)
-        self.menu = menu
-        menu.aboutToHide.connect(menu.deleteLater)
-        menu.popup(body.viewport().mapToGlobal(pos))
+    def _menu_section(self, menu: QMenu, at: QTextCursor) -> list[QAction]:
+        """Suggestions and the word-list commands in the body's right-click menu, when the
+        click is on a misspelt word."""
+        block = at.block()
+        found = self.layer.misspelt_at(block.text(), block, at.positionInBlock())
+        if found is None:
+            return []
+        start, end, word, lang = found
+        begin = block.position() + start
+        suggestions = self.reader.suggest(word, lang)[:MAX_SUGGESTIONS]
+        items: list[QAction] = []
+        for suggestion in suggestions:
+            action = QAction(suggestion, menu)
+            action.triggered.connect(
+                lambda _c=False, s=suggestion: self.replace(begin, begin + end - start, s)
+            )
+            items.append(action)
+        if not suggestions:
+            none = QAction("(no suggestions)", menu)
+            none.setEnabled(False)
+            items.append(none)
+        line = QAction(menu)
+        line.setSeparator(True)
+        mine = QAction("Add to my dictionary", menu, objectName="add_personal")
+        mine.triggered.connect(lambda: self.add_personal(word))
+        blog = QAction("Add to the blog's word list", menu, objectName="add_blog")
+        blog.triggered.connect(lambda: self.add_to_blog(word))
+        blog.setEnabled(self.store is not None and not self.store.read_only)
+        ignore = QAction("Ignore in this post", menu, objectName="ignore_word")
+        ignore.triggered.connect(lambda: self.ignore(word))
+        return [*items, line, mine, blog, ignore]
 
     def replace(self, start: int, end: int, text: str) -> None:
         body = self.window.body

@@ -6,8 +6,8 @@ An event filter on the body editor, so the editor itself stays a plain text edit
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QTextCursor
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit
 
 from editor.review import suggestions as critic
@@ -29,8 +29,8 @@ class SuggestMode(QObject):
         self._last_caret = -1
         self._burst = QTimer(self, singleShot=True, interval=BURST_MS)
         body.installEventFilter(self)
-        body.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        body.customContextMenuRequested.connect(self._context_menu)
+        if hasattr(body, "add_menu_section"):  # the window's body editor
+            body.add_menu_section(self._menu_section)
 
     def set_on(self, on: bool) -> None:
         if on != self.on:
@@ -156,26 +156,13 @@ class SuggestMode(QObject):
         cur.endEditBlock()
         self.resolved.emit(accept, len(marks))
 
-    def _context_menu(self, pos: QPoint) -> None:
-        menu = self.context_menu(pos)
-        menu.popup(self.body.viewport().mapToGlobal(pos))
-
-    def context_menu(self, pos: QPoint) -> QMenu:
-        """The body's usual menu, with Accept/Reject first when ``pos`` is on a mark."""
-        menu = self.body.createStandardContextMenu(pos)
-        menu.setObjectName("body_menu")
-        at = self.body.cursorForPosition(pos).position()
-        mark = critic.mark_at(self.body.toPlainText(), at)
-        if mark is not None:
-            first = menu.actions()[0] if menu.actions() else None
-            accept = menu.addAction(f"Accept: {mark.summary(30)}")
-            accept.setObjectName("accept_suggestion_here")
-            accept.triggered.connect(lambda: self.resolve_marks([mark], accept=True))
-            reject = menu.addAction(f"Reject: {mark.summary(30)}")
-            reject.setObjectName("reject_suggestion_here")
-            reject.triggered.connect(lambda: self.resolve_marks([mark], accept=False))
-            if first is not None:
-                menu.insertAction(first, accept)
-                menu.insertAction(first, reject)
-                menu.insertSeparator(first)
-        return menu
+    def _menu_section(self, menu: QMenu, at: QTextCursor) -> list[QAction]:
+        """Accept/Reject first in the body's right-click menu when the click is on a mark."""
+        mark = critic.mark_at(self.body.toPlainText(), at.position())
+        if mark is None:
+            return []
+        accept = QAction(f"Accept: {mark.summary(30)}", menu, objectName="accept_suggestion_here")
+        accept.triggered.connect(lambda: self.resolve_marks([mark], accept=True))
+        reject = QAction(f"Reject: {mark.summary(30)}", menu, objectName="reject_suggestion_here")
+        reject.triggered.connect(lambda: self.resolve_marks([mark], accept=False))
+        return [accept, reject]

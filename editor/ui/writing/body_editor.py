@@ -12,10 +12,19 @@ Pasting rich text (HTML from a browser, a word processor or the preview) inserts
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QFontDatabase, QGuiApplication, QKeyEvent, QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QFocusEvent,
+    QFontDatabase,
+    QGuiApplication,
+    QKeyEvent,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
 from editor.ui.writing.highlighter import MarkdownHighlighter
 
@@ -32,6 +41,10 @@ def count_words(text: str) -> int:
 
 def reading_minutes(words: int) -> int:
     return max(1, round(words / WORDS_PER_MINUTE)) if words else 0
+
+
+# (the menu, a cursor at the place clicked) -> the section's actions (a separator is an action)
+MenuSection = Callable[[QMenu, QTextCursor], list[QAction]]
 
 
 class BodyEditor(QPlainTextEdit):
@@ -53,6 +66,32 @@ class BodyEditor(QPlainTextEdit):
         self._pause.timeout.connect(self._end_burst)
         self._burst_open = False
         self._caret_after_typing = -1
+        self._menu_sections: list[MenuSection] = []
+
+    # -- the right-click menu -----------------------------------------------------------------
+    def add_menu_section(self, section: MenuSection) -> None:
+        """A feature's own commands for the right-click menu, given the menu and the place
+        clicked (spelling suggestions, Accept/Reject a suggestion...). Each section that has
+        something to offer goes above the usual Undo/Cut/Copy/Paste, in the order added."""
+        self._menu_sections.append(section)
+
+    def build_context_menu(self, pos: QPoint) -> QMenu:
+        menu = self.createStandardContextMenu(pos)
+        menu.setObjectName("body_menu")
+        first = menu.actions()[0] if menu.actions() else None
+        at = self.cursorForPosition(pos)
+        for section in self._menu_sections:
+            actions = section(menu, at)
+            if actions:
+                for action in actions:
+                    menu.insertAction(first, action)  # type: ignore[arg-type]
+                menu.insertSeparator(first)  # type: ignore[arg-type]
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.build_context_menu(event.pos())
+        menu.aboutToHide.connect(menu.deleteLater)
+        menu.popup(event.globalPos())
 
     # -- undo steps and pasting -------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
