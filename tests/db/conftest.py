@@ -21,3 +21,19 @@ def store(request, tmp_path) -> Store:
         st = open_store(url)
         yield st
         st.close()
+
+
+@pytest.fixture
+def run(tmp_path, capsys):
+    """``run(*args)`` -> (exit code, stdout, stderr) of ``byline --db <a fresh file> *args``,
+    called in this process (the CLI's ``main``)."""
+    from editor.cli.main import main
+
+    db = str(tmp_path / "cli.sqlite3")
+
+    def _run(*args: str) -> tuple[int, str, str]:
+        code = main(["--db", db, *args])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return _run

@@ -12,18 +12,6 @@ from editor.paths import resources_root
 SAMPLE = resources_root() / "sample" / "welcome.md"
 
 
-@pytest.fixture
-def run(tmp_path, capsys):
-    db = str(tmp_path / "cli.sqlite3")
-
-    def _run(*args: str) -> tuple[int, str, str]:
-        code = main(["--db", db, *args])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
-
-
 def test_import_prints_ids_and_list_shows_them(run):
     code, out, _ = run("import", str(SAMPLE))
     assert code == 0 and out.strip() == "1"

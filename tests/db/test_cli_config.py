@@ -4,22 +4,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
-from editor.cli.main import main
-
-
-@pytest.fixture
-def run(tmp_path, capsys):
-    db = str(tmp_path / "cli.sqlite3")
-
-    def _run(*args: str) -> tuple[int, str, str]:
-        code = main(["--db", db, *args])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
-
 
 def test_set_get_and_whoami(run, tmp_path):
     assert run("whoami") == (

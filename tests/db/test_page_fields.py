@@ -26,18 +26,6 @@ It went on air in 1978.
 
 
 @pytest.fixture
-def run(tmp_path, capsys):
-    db = str(tmp_path / "cli.sqlite3")
-
-    def _run(*args: str) -> tuple[int, str, str]:
-        code = main(["--db", db, *args])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
-
-
-@pytest.fixture
 def old_post(run, tmp_path):
     md = tmp_path / "old.md"
     md.write_text(OLD_POST)

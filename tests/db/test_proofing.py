@@ -23,18 +23,6 @@ El presidente Ollanta Humala dijo ke hubo un probelma en Cajamarca.
 
 
 @pytest.fixture
-def run(tmp_path, capsys):
-    db = str(tmp_path / "cli.sqlite3")
-
-    def _run(*args: str) -> tuple[int, str, str]:
-        code = main(["--db", db, *args])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
-
-
-@pytest.fixture
 def spanish_file(tmp_path):
     path = tmp_path / "nota.md"
     path.write_text(SPANISH, encoding="utf-8")
