@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from editor.render.fenced import BOX_CLOSE
 from editor.render.lang_ext import LANG_BOX_OPEN
-from editor.render.markdown_ext import BOX_CLOSE, BOX_KINDS, BOX_OPEN
+from editor.render.markdown_ext import BOX_KINDS, BOX_OPEN
 
 # Document-global Markdown: footnotes, reference definitions, abbreviations, raw HTML (an open
 # tag changes how everything after it parses) and Python-Markdown's own placeholder characters.

@@ -13,10 +13,11 @@ import markdown
 from markdown.blockprocessors import BlockProcessor
 from markdown.inlinepatterns import InlineProcessor
 
+from editor.render.fenced import take_box
+
 LANG_TAG = r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*"
 LANG_SPAN = rf"\[([^\]\n]+)\]\{{\s*lang=({LANG_TAG})\s*\}}"
 LANG_BOX_OPEN = re.compile(rf"^:::[ \t]*lang[ \t]+({LANG_TAG})[ \t]*$")
-_BOX_CLOSE = re.compile(r"^:::[ \t]*$")
 
 
 def _tag(code: str) -> str:
@@ -38,21 +39,7 @@ class LangBoxProcessor(BlockProcessor):
         head, _, rest = blocks.pop(0).partition("\n")
         match = LANG_BOX_OPEN.match(head)
         assert match is not None
-        inner: list[str] = []
-        pending = rest
-        while True:
-            lines = pending.split("\n")
-            close = next((i for i, line in enumerate(lines) if _BOX_CLOSE.match(line)), None)
-            if close is not None:
-                inner.append("\n".join(lines[:close]))
-                after = "\n".join(lines[close + 1 :])
-                if after.strip():
-                    blocks.insert(0, after)
-                break
-            inner.append(pending)
-            if not blocks:
-                break
-            pending = blocks.pop(0)
+        inner = take_box(rest, blocks)
         div = etree.SubElement(parent, "div", {"lang": _tag(match.group(1))})
         self.parser.parseChunk(div, "\n\n".join(inner))
         return True

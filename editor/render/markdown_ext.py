@@ -25,6 +25,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from editor.render import lang_ext
+from editor.render.fenced import take_box
 from editor.render.sanitize import RESERVED_IDS, Removal, url_scheme
 from editor.render.typography import smarten
 from editor.render.views import PhotoView
@@ -42,7 +43,6 @@ EXTENSION_CONFIGS: dict[str, dict[str, Any]] = {
 }
 BOX_KINDS = {"related": "Related", "promo": "Promotion", "factbox": "Fact box"}
 BOX_OPEN = re.compile(r'^:::[ \t]*([a-z]+)[ \t]*(?:"([^"\n]*)")?[ \t]*$')
-BOX_CLOSE = re.compile(r"^:::[ \t]*$")
 SKIP_TEXT = "Skip to next paragraph"
 
 
@@ -93,21 +93,7 @@ class BoxProcessor(BlockProcessor):
         match = BOX_OPEN.match(head)
         assert match is not None
         kind, label = match.group(1), (match.group(2) or "").strip() or BOX_KINDS[match.group(1)]
-        inner: list[str] = []
-        pending = rest
-        while True:
-            lines = pending.split("\n")
-            close = next((i for i, line in enumerate(lines) if BOX_CLOSE.match(line)), None)
-            if close is not None:
-                inner.append("\n".join(lines[:close]))
-                after = "\n".join(lines[close + 1 :])
-                if after.strip():
-                    blocks.insert(0, after)
-                break
-            inner.append(pending)
-            if not blocks:
-                break
-            pending = blocks.pop(0)
+        inner = take_box(rest, blocks)
         # Whitespace-blind, so where the box's text ends (blank lines) cannot change its id.
         box_text = " ".join(self._unstashed("\n\n".join([head, *inner])).split())
         digest = hashlib.sha1(box_text.encode()).hexdigest()[:8]
