@@ -128,3 +128,29 @@ def test_compare_lists_a_changed_caption(journey, db_path):
     assert "Photo “mast.jpg” caption" in dialog.side.toPlainText()
     assert "noon" in dialog.inline.toPlainText() and not dialog.note.isVisible()
     dialog.close()
+
+
+def test_comment_on_a_credit_and_jump_back(journey, db_path):
+    photo_id = _seed(db_path)
+    j = journey(db_path)
+    w, panel = j.window, j.window.review.panel
+    j.wait(lambda: w.form.headline.text() == "Solar radio")
+    credit = _open_photos(j).fields["credit"]
+    j.focus(credit)
+    j.press(Qt.Key.Key_End, widget=credit)
+    for _ in "Ruiz":
+        j.press(Qt.Key.Key_Left, SHIFT, widget=credit)
+    assert credit.selectedText() == "Ruiz"
+    j.shortcut("Ctrl+Alt+M")
+    j.wait(panel.new_comment.hasFocus)
+    assert panel.new_quote.text() == f"On “Ruiz” in the credit of photo {photo_id}:"
+    j.type("Spelled Ruíz?")
+    j.click(panel.add_button)
+    j.wait(lambda: panel.comments.topLevelItemCount() == 1)
+    j.focus(credit)
+    j.press(Qt.Key.Key_Home, widget=credit)
+    assert not credit.hasSelectedText()
+    item = panel.comments.topLevelItem(0)
+    rect = panel.comments.visualItemRect(item)
+    QTest.mouseClick(panel.comments.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    j.wait(lambda: credit.selectedText() == "Ruiz")
