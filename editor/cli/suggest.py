@@ -102,7 +102,7 @@ def _list(ctx: CommandContext, post_ref: str) -> int:
 # -- diff -----------------------------------------------------------------------------------
 def _snapshot(session: Any, post: Any, which: str | None) -> tuple[str, dict[str, Any]]:
     if which is None or which.lower() in ("current", "now"):
-        return "current", post.content().to_json()
+        return "current", posts.snapshot_of(session, post)
     try:
         number = int(which.lstrip("#"))
     except ValueError:
@@ -111,7 +111,7 @@ def _snapshot(session: Any, post: Any, which: str | None) -> tuple[str, dict[str
 
 
 def cmd_diff(ctx: CommandContext) -> int:
-    from editor.review.worddiff import diff_fields
+    from editor.review.worddiff import diff_snapshots
 
     a = ctx.args
     with ctx.store.session() as s:
@@ -126,13 +126,14 @@ def cmd_diff(ctx: CommandContext) -> int:
         name_a, old = _snapshot(s, post, first)
         name_b, new = _snapshot(s, post, a.b)
         post_id = post.id
-    diffs = diff_fields(old, new)
+    diffs, note = diff_snapshots(old, new, old_name=name_a, new_name=name_b)
     if a.format == "json":
         ctx.print_json(
             {
                 "post": post_id,
                 "from": name_a,
                 "to": name_b,
+                "note": note,
                 "fields": [
                     {
                         "field": d.field,
@@ -149,10 +150,12 @@ def cmd_diff(ctx: CommandContext) -> int:
             }
         )
     elif a.format == "html":
-        ctx.out.write(diff_page(f"Post {post_id}: {name_a} → {name_b}", diffs))
+        ctx.out.write(diff_page(f"Post {post_id}: {name_a} → {name_b}", diffs, note))
     else:
         changed = [d for d in diffs if d.changed]
         ctx.print(f"post {post_id}: {name_a} → {name_b}")
+        if note:
+            ctx.print(note)
         if not changed:
             ctx.print("No differences.")
         from editor.review.worddiff import inline_text
@@ -164,7 +167,7 @@ def cmd_diff(ctx: CommandContext) -> int:
     return 0
 
 
-def diff_page(title: str, diffs: list[Any]) -> str:
+def diff_page(title: str, diffs: list[Any], note: str = "") -> str:
     """A self-contained HTML page: each changed field side by side, then inline."""
     from editor.review.worddiff import inline_html, side_html
 
@@ -176,6 +179,8 @@ def diff_page(title: str, diffs: list[Any]) -> str:
         "del{background:#fdd;color:#900}ins{background:#dfd;color:#060;text-decoration:none}",
         f"</style></head><body><h1>{html.escape(title)}</h1>",
     ]
+    if note:
+        parts.append(f"<p class='note'>{html.escape(note)}</p>")
     changed = [d for d in diffs if d.changed]
     if not changed:
         parts.append("<p>No differences.</p>")

@@ -242,6 +242,49 @@ def diff_fields(
     ]
 
 
+PHOTOS = "photos"  # a snapshot's list of {"id", "uuid", "filename", "caption", "credit"}
+PHOTO_TEXTS = (("caption", "caption"), ("credit", "credit"))
+
+
+def photo_fields(
+    photos: Iterable[Mapping[str, Any]],
+) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """A snapshot's photos as ``photo:ID:caption`` / ``photo:ID:credit`` texts and their
+    labels ("Photo “beach.jpg” caption")."""
+    texts: dict[str, str] = {}
+    labels: list[tuple[str, str]] = []
+    for photo in photos:
+        name = str(photo.get("filename") or f"#{photo.get('id')}")
+        for key, word in PHOTO_TEXTS:
+            field = f"photo:{photo.get('id')}:{key}"
+            texts[field] = field_text(photo.get(key))
+            labels.append((field, f"Photo “{name}” {word}"))
+    return texts, labels
+
+
+def diff_snapshots(
+    old: Mapping[str, Any],
+    new: Mapping[str, Any],
+    *,
+    old_name: str = "the older version",
+    new_name: str = "the newer version",
+) -> tuple[list[FieldDiff], str]:
+    """:func:`diff_fields` of two stored versions, photo captions and credits included; and a
+    note when a version recorded no photos (revisions made before they were kept): its photos
+    are then not compared, rather than shown as all added or all removed."""
+    missing = [name for name, snap in ((old_name, old), (new_name, new)) if PHOTOS not in snap]
+    a = {k: v for k, v in old.items() if k != PHOTOS}
+    b = {k: v for k, v in new.items() if k != PHOTOS}
+    if missing:
+        note = f"No photos recorded in {' or '.join(missing)}: captions and credits not compared."
+        return diff_fields(a, b), note
+    old_texts, old_labels = photo_fields(old[PHOTOS] or [])
+    new_texts, new_labels = photo_fields(new[PHOTOS] or [])
+    labels = dict(old_labels) | dict(new_labels)
+    wanted = [*FIELDS, *labels.items()]
+    return diff_fields({**a, **old_texts}, {**b, **new_texts}, wanted), ""
+
+
 # -- output ---------------------------------------------------------------------------------
 def inline_text(ops: list[Op]) -> str:
     """``git diff --word-diff`` style: ``[-old-]{+new+}``."""

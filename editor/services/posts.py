@@ -16,6 +16,8 @@ from editor.errors import ConflictError, InputError, NotFoundError
 from editor.formats.checks import check_content, check_uuid
 from editor.model import (
     Blog,
+    Photo,
+    PhotoRole,
     Post,
     PostContent,
     PostStatus,
@@ -319,7 +321,7 @@ def resolve_conflict(
         _add_revision(session, post, RevisionReason.CONFLICT, label="Their version", now=now)
         return save_post(session, post_id, mine, expected_version=post.version, now=now)
     loser = _add_revision(session, post, RevisionReason.CONFLICT, label="Your version", now=now)
-    loser.snapshot = mine.to_json()
+    loser.snapshot = {**mine.to_json(), "photos": photo_records(session, post.id)}
     return _result(post, changed=False, revision=loser)
 
 
@@ -381,6 +383,23 @@ def _last_revision_time(session: Session, post_id: int) -> datetime | None:
     return session.scalar(select(func.max(Revision.created_at)).where(Revision.post_id == post_id))
 
 
+def photo_records(session: Session, post_id: int) -> list[dict[str, Any]]:
+    """What a revision keeps of the post's photos: each one's caption and credit, by id (the
+    ``caption:ID`` of comments), with its uuid and file name to tell it by."""
+    lead_first = (Photo.role != PhotoRole.LEAD.value).asc()
+    stmt = select(Photo).where(Photo.post_id == post_id).order_by(lead_first, Photo.position)
+    return [
+        {"id": p.id, "uuid": p.uuid, "filename": p.filename, "caption": p.caption,
+         "credit": p.credit}
+        for p in session.scalars(stmt)
+    ]  # fmt: skip
+
+
+def snapshot_of(session: Session, post: Post) -> dict[str, Any]:
+    """The post as stored now, as a revision keeps it: its content and its photos' texts."""
+    return {**post.content().to_json(), "photos": photo_records(session, post.id)}
+
+
 def _add_revision(
     session: Session,
     post: Post,
@@ -400,7 +419,7 @@ def _add_revision(
         label=label,
         status=post.status,
         post_version=post.version,
-        snapshot=post.content().to_json(),
+        snapshot=snapshot_of(session, post),
     )
     who = author_of(session)
     rev.author_name, rev.author_email, rev.author_zone = who.name, who.email, who.zone

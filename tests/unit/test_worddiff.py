@@ -57,3 +57,19 @@ def test_the_diff_holds_both_texts_exactly(a, b):
 def test_an_unchanged_long_text_is_one_equal_piece(words):
     text = " ".join(words)
     assert [op.tag for op in diff_words(text, text)] == ["equal"]
+
+
+def test_diff_snapshots_compares_photo_texts_by_id_with_file_names_in_labels():
+    from editor.review.worddiff import diff_snapshots
+
+    photo = {"id": 4, "uuid": "u", "filename": "mast.jpg", "caption": "At dawn.", "credit": "Ana"}
+    old = {"headline": "Radio", "photos": [photo]}
+    new = {"headline": "Radio", "photos": [{**photo, "caption": "At noon."}]}
+    diffs, note = diff_snapshots(old, new)
+    changed = {d.field: d for d in diffs if d.changed}
+    assert note == "" and list(changed) == ["photo:4:caption"]
+    assert changed["photo:4:caption"].label == "Photo “mast.jpg” caption"
+    gone, _ = diff_snapshots(old, {"headline": "Radio", "photos": []})
+    assert {d.field for d in gone if d.changed} == {"photo:4:caption", "photo:4:credit"}
+    _, note = diff_snapshots({"headline": "Radio"}, new, old_name="revision 2")
+    assert note.startswith("No photos recorded in revision 2")

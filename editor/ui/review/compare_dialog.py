@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.review.worddiff import FieldDiff, diff_fields, inline_html, side_html
+from editor.review.worddiff import FieldDiff, diff_snapshots, inline_html, side_html
 
 CURRENT = -1  # the "revision number" of the text in the window
 _STYLE = (
@@ -96,7 +96,11 @@ class CompareDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         box = QVBoxLayout(self)
+        self.note = QLabel(objectName="compare_note", wordWrap=True)
+        self.note.setAccessibleName("Note")
+        self.note.hide()
         box.addLayout(top)
+        box.addWidget(self.note)
         box.addWidget(self.tabs, 1)
         box.addWidget(buttons)
         self.old_choice.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -110,7 +114,14 @@ class CompareDialog(QDialog):
             if number not in self._snapshots:
                 self._load(number, lambda snap, n=number: self._loaded(n, snap))
                 return
-        self.diffs = diff_fields(self._snapshots[a], self._snapshots[b])
+        self.diffs, note = diff_snapshots(
+            self._snapshots[a],
+            self._snapshots[b],
+            old_name=self.old_choice.currentText(),
+            new_name=self.new_choice.currentText(),
+        )
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
         self.side.setHtml(side_by_side_html(self.diffs))
         self.inline.setHtml(inline_page(self.diffs))
         self.compared.emit()

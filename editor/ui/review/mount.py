@@ -163,8 +163,9 @@ class ReviewUi(QObject):
 
     # -- comments ---------------------------------------------------------------------------
     def comment_on_selection(self) -> None:
-        """Ctrl+Alt+M: the selected words of the body, headline or deck (nothing selected:
-        the whole post) become the new comment's anchor; the keyboard goes to the comment box."""
+        """Ctrl+Alt+M: the selected words of the body, headline, deck or a photo's caption or
+        credit (nothing selected: the whole post) become the new comment's anchor; the
+        keyboard goes to the comment box."""
         if self.window.controller.current is None:
             return
         field, span, quote = self._selection()
@@ -177,8 +178,12 @@ class ReviewUi(QObject):
     def _selection(self) -> tuple[str, tuple[int, int], str]:
         from PySide6.QtWidgets import QApplication
 
+        from editor.ui.review.photo_comments import selection_in_card
+
         form = self.window.form
         focus = QApplication.focusWidget()
+        if (in_card := selection_in_card(focus)) is not None:
+            return in_card
         if isinstance(focus, QLineEdit) and focus is form.headline and focus.hasSelectedText():
             start = focus.selectionStart()
             return "headline", (start, start + len(focus.selectedText())), focus.selectedText()
@@ -238,6 +243,12 @@ class ReviewUi(QObject):
     def jump_to(self, comment_id: int, focus: bool = True) -> None:
         """Select the comment's words in its field (where they are now) and show them."""
         view = self._view(comment_id)
+        if view is not None and view.field.partition(":")[0] in ("caption", "credit"):
+            from editor.ui.review.photo_comments import select_in_card
+
+            if problem := select_in_card(self.window, view, focus=focus):
+                self._say(problem)
+            return
         if view is None or view.field not in ("body", "headline", "deck"):
             return
         widget = self._widget(view.field)

@@ -212,7 +212,7 @@ class ReviewPanel(QWidget):
                 self.comments.scrollToItem(item)
 
     def set_new_quote(self, quote: str, field: str) -> None:
-        name = FIELD_NAMES.get(field, field)
+        name = FIELD_NAMES.get(field, field.replace(":", " of photo "))
         self.new_quote.setText(
             "On the whole post:" if field == "post" else f"On “{quote}” in the {name}:"
         )

@@ -170,7 +170,7 @@ class SuggestUi(QObject):
         def load(n: int, done: Any) -> None:
             if n == CURRENT:
                 fields, _status, _blog = c.collect()
-                done(dict(fields))
+                done({**fields, "photos": self._photos_now()})
             else:
                 self.window.executor.submit(lambda: _snapshot(store, post_id, n), done)
 
@@ -178,3 +178,13 @@ class SuggestUi(QObject):
             self.compare.close()
         self.compare = CompareDialog(revisions, load, first=number, parent=self.window)
         self.compare.show()
+
+    def _photos_now(self) -> list[dict[str, Any]]:
+        """The photos' captions and credits as the cards show them (typed, maybe not saved)."""
+        panel = self.window.panels.photo_panel
+        return [
+            {"id": card.item.id, "filename": card.item.filename,
+             "caption": card.fields["caption"].text().strip(),
+             "credit": card.fields["credit"].text().strip()}
+            for card in panel.cards
+        ]  # fmt: skip
