@@ -32,7 +32,12 @@ def _rows(db_path):
 
 
 def test_closing_the_window_mid_push_stops_it_and_the_outbox_keeps_it(
-    qtbot, open_window, db_path, monkeypatch, silent_site, no_keychain  # noqa: F811
+    qtbot,
+    open_window,
+    db_path,
+    monkeypatch,
+    silent_site,
+    no_keychain,  # noqa: F811
 ):
     monkeypatch.setattr("editor.ui.publishing.mount.FINISH_GRACE", 0.3, raising=False)
     target = silent_site.add_target(db_path)
