@@ -31,7 +31,9 @@ def _rows(db_path):
         store.close()
 
 
+@pytest.mark.parametrize("dialog_closed_first", [False, True], ids=["dialog-open", "dialog-closed"])
 def test_closing_the_window_mid_push_stops_it_and_the_outbox_keeps_it(
+    dialog_closed_first,
     qtbot,
     open_window,
     db_path,
@@ -56,6 +58,9 @@ def test_closing_the_window_mid_push_stops_it_and_the_outbox_keeps_it(
     dialog.publish_button.click()
     qtbot.waitUntil(silent_site.requested.is_set, timeout=SAVE_TIMEOUT_MS)  # on the network now
     assert not dialog.publish_button.isEnabled()  # still sending
+    if dialog_closed_first:  # the writer closes the Publish dialog; the push goes on
+        dialog.close()
+        assert not dialog.isVisible()
     window.close()
 
     left = [t.name for t in set(threading.enumerate()) - before if t.is_alive()]

@@ -56,6 +56,7 @@ class PublishingUi(QObject):
         self.outbox: OutboxPanel | None = None
         self.exporter: Exporter | None = None
         self.publish_dialog: WindowPublishDialog | None = None
+        self._dialogs: list[WindowPublishDialog] = []  # every one alive, pushing ones included
         self._sending = False
         self._send_future: Any = None
         self._send_cancel: Any = None
@@ -207,9 +208,11 @@ class PublishingUi(QObject):
         dialog.push_finished.connect(lambda _outcome: self._outbox_changed())
         dialog.destroyed.connect(lambda _o=None: self._forget_dialog(dialog))
         self.publish_dialog = dialog
+        self._dialogs.append(dialog)
         dialog.show()  # not modal: the writer can keep working while it sends
 
     def _forget_dialog(self, dialog: QWidget) -> None:
+        self._dialogs = [d for d in self._dialogs if d is not dialog]
         if self.publish_dialog is dialog:
             self.publish_dialog = None
 
@@ -295,11 +298,11 @@ class PublishingUi(QObject):
         self.timer.stop()
         if self.exporter is not None:
             self.exporter.close()
-        dialog, sending = self.publish_dialog, self._sending
-        if (dialog is not None and dialog.pushing()) or sending:
+        dialogs, sending = list(self._dialogs), self._sending
+        if sending or any(d.pushing() for d in dialogs):
             self.window.statusBar().showMessage("Finishing the publish…")
             self.window.statusBar().repaint()
-        if dialog is not None:
+        for dialog in dialogs:  # one at a time; rarely is more than one pushing
             dialog.stop_push(FINISH_GRACE)
         if sending and self._send_future is not None:
             try:
