@@ -4,9 +4,11 @@ outlives the window, the outbox keeps the push, and the next window sends it aga
 from __future__ import annotations
 
 import threading
+from datetime import timedelta
 
 import pytest
 
+from editor.model import utcnow
 from editor.services import outbox
 from editor.store.database import open_store
 from editor.ui.window.actions import Act
@@ -83,3 +85,39 @@ def test_closing_the_window_mid_push_stops_it_and_the_outbox_keeps_it(
     (row,) = _rows(db_path)
     assert row.attempts == first_attempts + 1  # sent again at start, due at once
     assert "window closed" not in row.last_error and "connect" in row.last_error.lower()
+
+
+def test_closing_the_window_during_the_outbox_run_at_start_keeps_the_item_queued(
+    qtbot,
+    open_window,
+    db_path,
+    monkeypatch,
+    silent_site,
+    no_keychain,  # noqa: F811
+):
+    monkeypatch.setattr("editor.ui.publishing.mount.FINISH_GRACE", 0.3, raising=False)
+    target = silent_site.add_target(db_path)
+    first = open_window(db_path)  # seeds the sample post
+    post_id = first.controller.current.id
+    first.close()
+    store = open_store(db_path)
+    try:
+        with store.session() as s:
+            item = outbox.enqueue(s, post_id=post_id, target_name=target, status="draft",
+                                  force=False, error="offline",
+                                  now=utcnow() - timedelta(hours=1))  # fmt: skip
+            item_id, attempts = item.id, item.attempts
+    finally:
+        store.close()
+    before = set(threading.enumerate())
+
+    window = open_window(db_path)  # sends the outbox at once: the site takes it and stalls
+    qtbot.waitUntil(silent_site.requested.is_set, timeout=SAVE_TIMEOUT_MS)
+    window.close()
+
+    editing = set(window.executor._pool._threads)  # the editor's own worker: the fixture's
+    left = [t.name for t in set(threading.enumerate()) - before - editing if t.is_alive()]
+    assert left == [], f"threads outlived the window: {left}"
+    (row,) = [r for r in _rows(db_path) if r.id == item_id]
+    assert (row.state, row.attempts) == ("queued", attempts)  # stopped, not a failed try
+    assert "window closed" in row.last_error
