@@ -18,6 +18,7 @@ import httpx
 
 from editor.errors import InputError
 from editor.formats.urls import parse_url
+from editor.publish import cancel as push_cancel
 from editor.publish.errors import (
     InsecureURLError,
     NetworkError,
@@ -77,12 +78,19 @@ class HttpClient:
     def request(self, step: str, method: str, url: str, **kwargs: Any) -> httpx.Response:
         check_url(url, allow_http=self.allow_http, what="API URL")
         attempts = GET_RETRIES if method == "GET" else 1
+        stop = push_cancel.current()  # a push the window may stop (see editor.publish.cancel)
+        if stop is not None:
+            kwargs["extensions"] = {**kwargs.get("extensions", {}), "trace": stop.trace}
         for attempt in range(1, attempts + 1):
+            if stop is not None:
+                stop.check(step)
             try:
                 response = self._client.request(method, url, **kwargs)
             except PublishError:
                 raise
             except httpx.HTTPError as exc:
+                if stop is not None:
+                    stop.check(step)  # woken by the cancel, not a network failure
                 error = _network_error(step, exc)
                 if attempt == attempts or not error.retryable:
                     raise error from None
@@ -91,7 +99,10 @@ class HttpClient:
                     return response
                 error = ServerError(step, f"server error {response.status_code}")
             log.info("%s: %s; retrying (%d/%d)", step, error.detail, attempt, attempts)
-            self._sleep(BACKOFF * 2 ** (attempt - 1))
+            if stop is not None and self._sleep is time.sleep:
+                stop.wait(BACKOFF * 2 ** (attempt - 1))
+            else:
+                self._sleep(BACKOFF * 2 ** (attempt - 1))
         raise AssertionError("unreachable")  # pragma: no cover
 
 

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from editor.errors import BylineError, InputError, NotFoundError
 from editor.model import OutboxItem, OutboxState, Post, utcnow
 from editor.publish.base import PhotoUpload
+from editor.publish.cancel import Cancel, PushCancelled
 from editor.publish.errors import PublishError
 from editor.publish.secrets import SecretStore
 from editor.services import targets
@@ -141,12 +142,15 @@ def process_outbox(
     client_factory: ClientFactory | None = None,
     photos_for: PhotosFor | None = None,
     render_body: RenderBody = page_body,
+    cancel: Cancel | None = None,
 ) -> list[OutboxRow]:
     """Send every item that is due; returns the items as they ended up.
 
     Network failures push the next attempt back (30 s doubling to an hour); other errors, or
     too many attempts, mark the item failed with the reason, for the writer to see. Each push
     sends the post's attached photos as they are now, unless ``photos_for`` says otherwise.
+    ``cancel`` (the window closing) stops the run: the item being sent goes back to the queue,
+    due at once, its attempts unchanged, and the rest wait for the next run.
     """
     from editor.services.publish import push_post
 
@@ -166,12 +170,14 @@ def process_outbox(
         )
     done: list[OutboxRow] = []
     for item_id in due:
+        if cancel is not None and cancel.cancelled:
+            break
         with store.session() as s:
             item = _item(s, item_id)
             item.state, item.updated_at = OutboxState.SENDING.value, now
             post_id, target_name = item.post_id, item.target.name
             status, force = item.requested_status, item.force
-        error, retryable = "", False
+        error, retryable, stopped = "", False, False
         try:
             photos = photos_for(post_id) if photos_for else None
             push_post(
@@ -186,7 +192,10 @@ def process_outbox(
                 client_factory=client_factory,
                 attempts=1,
                 now=now,
+                cancel=cancel,
             )
+        except PushCancelled as exc:
+            error, stopped = str(exc), True
         except PublishError as exc:
             error, retryable = str(exc), exc.retryable
         except BylineError as exc:
@@ -196,6 +205,9 @@ def process_outbox(
             item.updated_at = now
             if not error:
                 item.state, item.last_error = OutboxState.DONE.value, ""
+            elif stopped:  # not the site's fault: tried again at the next start
+                item.state, item.last_error = OutboxState.QUEUED.value, error
+                item.next_attempt_at = now
             elif retryable and item.attempts < MAX_ATTEMPTS:
                 item.attempts += 1
                 item.state, item.last_error = OutboxState.QUEUED.value, error

@@ -21,6 +21,7 @@ from typing import Any
 from editor.errors import InputError
 from editor.model import utcnow
 from editor.publish.base import MediaItem, PhotoUpload, PostFields, RemoteEntry, TargetClient
+from editor.publish.cancel import Cancel, PushCancelled, scope
 from editor.publish.content import (
     build_content,
     photo_fields_fingerprint,
@@ -115,6 +116,7 @@ def push_post(
     attempts: int = PUSH_ATTEMPTS,
     sleep: Callable[[float], None] = time.sleep,
     now: datetime | None = None,
+    cancel: Cancel | None = None,
 ) -> PushResult:
     """Push one post. Retryable failures (network, 5xx) are retried ``attempts`` times, each
     attempt starting again from the marker search; then the error is raised for the caller
@@ -122,8 +124,43 @@ def push_post(
 
     ``photos`` None (the usual case) sends the post's attached photos
     (:func:`~editor.services.publish_photos.photos_for`; a dry run makes no renditions); pass a
-    list only to send something else."""
-    say = progress or (lambda _msg: None)
+    list only to send something else.
+
+    ``cancel`` (set from another thread) stops the push at its next safe point with
+    :class:`~editor.publish.cancel.PushCancelled`, a retryable error."""
+    with scope(cancel):
+        return _push(store, post_ref, target_name, secrets=secrets, status=status,
+                     dry_run=dry_run, force=force, photos=photos, render_body=render_body,
+                     client_factory=client_factory, progress=progress, attempts=attempts,
+                     sleep=sleep, now=now, cancel=cancel)  # fmt: skip
+
+
+def _push(
+    store: Store,
+    post_ref: int | str,
+    target_name: str,
+    *,
+    secrets: SecretStore,
+    status: str,
+    dry_run: bool,
+    force: bool,
+    photos: Sequence[PhotoUpload] | None,
+    render_body: RenderBody,
+    client_factory: ClientFactory | None,
+    progress: Progress | None,
+    attempts: int,
+    sleep: Callable[[float], None],
+    now: datetime | None,
+    cancel: Cancel | None,
+) -> PushResult:
+    told = progress or (lambda _msg: None)
+
+    def say(message: str) -> None:
+        """Each step's message comes before its network call: a safe point to stop at."""
+        if cancel is not None:
+            cancel.check(message)
+        told(message)
+
     with store.session() as s:
         refuse_trashed(s, post_ref, "pushed")
     if photos is None:
@@ -144,13 +181,17 @@ def push_post(
                 render_body=render_body,
                 factory=client_factory,
                 say=say,
+                told=told,
                 now=now or utcnow(),
             )
         except PublishError as exc:
-            if not exc.retryable or attempt == attempts:
+            if not exc.retryable or attempt == attempts or isinstance(exc, PushCancelled):
                 raise
             say(f"{exc}; trying again ({attempt}/{attempts - 1})")
-            sleep(RETRY_PAUSE * 2 ** (attempt - 1))
+            if cancel is not None and sleep is time.sleep:
+                cancel.wait(RETRY_PAUSE * 2 ** (attempt - 1))
+            else:
+                sleep(RETRY_PAUSE * 2 ** (attempt - 1))
     raise AssertionError("unreachable")  # pragma: no cover
 
 
@@ -202,6 +243,7 @@ def _push_once(
     render_body: RenderBody,
     factory: ClientFactory | None,
     say: Progress,
+    told: Progress,
     now: datetime,
 ) -> PushResult:
     snap = load_snapshot(store, post_ref, target_name)
@@ -279,7 +321,8 @@ def _push_once(
     finally:
         client.close()
     result.remote_id, result.url, result.status = entry.id, entry.url, entry.status or status
-    say(f"Published at {entry.url}" if entry.status == "publish" else f"Sent to {entry.url}")
+    # Done and recorded: no longer a point to stop at.
+    told(f"Published at {entry.url}" if entry.status == "publish" else f"Sent to {entry.url}")
     return result
 
 

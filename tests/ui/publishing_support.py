@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -59,3 +60,50 @@ class GatedExecutor(ThreadPoolExecutor):
             return fn(*args, **kwargs)
 
         return super().submit(held)
+
+
+class SilentServer:
+    """A site on 127.0.0.1 that takes every request and never answers (until :meth:`stop`):
+    a push to it hangs in the middle, as on a stalled network."""
+
+    def __init__(self) -> None:
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self._listener.getsockname()[1]
+        self.requested = threading.Event()  # a request reached the site
+        self._conns: list[socket.socket] = []
+        self._thread = threading.Thread(target=self._serve, name="silent-site", daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _ = self._listener.accept()
+            except OSError:
+                return  # stopped
+            self._conns.append(conn)
+            conn.settimeout(5)
+            try:
+                if conn.recv(65536):
+                    self.requested.set()
+            except OSError:
+                pass
+
+    def add_target(self, db_path: Path, name: str = "stalled") -> str:
+        base = f"http://127.0.0.1:{self.port}/"
+        store = open_store(db_path)
+        try:
+            with store.session() as s:
+                targets.add_target(s, name=name, kind="wordpress", site_url=base,
+                                   username="editor", api_url=base + "wp-json/")  # fmt: skip
+        finally:
+            store.close()
+        return name
+
+    def stop(self) -> None:
+        """Close the site: its port refuses connections from now on."""
+        with contextlib.suppress(OSError):
+            self._listener.shutdown(socket.SHUT_RDWR)
+        self._listener.close()
+        for conn in self._conns:
+            conn.close()
+        self._thread.join(5)

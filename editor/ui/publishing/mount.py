@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 OUTBOX_INTERVAL_MS = 60_000
+FINISH_GRACE = 3.0  # seconds a closing window lets a running push finish before stopping it
 PhotosFor = Callable[[int], list[Any]]
 
 
@@ -55,7 +56,10 @@ class PublishingUi(QObject):
         self.outbox: OutboxPanel | None = None
         self.exporter: Exporter | None = None
         self.publish_dialog: WindowPublishDialog | None = None
+        self._dialogs: list[WindowPublishDialog] = []  # every one alive, pushing ones included
         self._sending = False
+        self._send_future: Any = None
+        self._send_cancel: Any = None
         self._closed = False
         self._outbox_sized = False
         self.queued_label = QLabel(objectName="outbox_state")
@@ -138,13 +142,16 @@ class PublishingUi(QObject):
             self._outbox_changed()
             self.outbox_processed.emit([])
             return
+        from editor.publish.cancel import Cancel
+
         self._sending = True
         store, secrets, photos_for = self.store, self.secrets, self.photos_for
+        self._send_cancel = cancel = Cancel()
 
         def run() -> list[Any]:
-            return process_outbox(store, secrets=secrets, photos_for=photos_for)
+            return process_outbox(store, secrets=secrets, photos_for=photos_for, cancel=cancel)
 
-        self.worker.submit(run, self._outbox_sent, self._outbox_failed)
+        self._send_future = self.worker.submit(run, self._outbox_sent, self._outbox_failed)
 
     def _outbox_sent(self, rows: list[Any]) -> None:
         self._sending = False
@@ -201,9 +208,11 @@ class PublishingUi(QObject):
         dialog.push_finished.connect(lambda _outcome: self._outbox_changed())
         dialog.destroyed.connect(lambda _o=None: self._forget_dialog(dialog))
         self.publish_dialog = dialog
+        self._dialogs.append(dialog)
         dialog.show()  # not modal: the writer can keep working while it sends
 
     def _forget_dialog(self, dialog: QWidget) -> None:
+        self._dialogs = [d for d in self._dialogs if d is not dialog]
         if self.publish_dialog is dialog:
             self.publish_dialog = None
 
@@ -279,13 +288,27 @@ class PublishingUi(QObject):
         return super().eventFilter(watched, event)
 
     def close(self) -> None:
-        """Stop the timer and let a running send record its outcome before the store closes."""
+        """Stop the timer; a running push or outbox run gets :data:`FINISH_GRACE` seconds to
+        finish, then stops at a safe point and stays queued in the outbox (due at the next
+        start). Every publishing thread has ended, and recorded its outcome, before the store
+        closes."""
         if self._closed:
             return
         self._closed = True
         self.timer.stop()
         if self.exporter is not None:
             self.exporter.close()
+        dialogs, sending = list(self._dialogs), self._sending
+        if sending or any(d.pushing() for d in dialogs):
+            self.window.statusBar().showMessage("Finishing the publish…")
+            self.window.statusBar().repaint()
+        for dialog in dialogs:  # one at a time; rarely is more than one pushing
+            dialog.stop_push(FINISH_GRACE)
+        if sending and self._send_future is not None:
+            try:
+                self._send_future.exception(timeout=FINISH_GRACE)
+            except TimeoutError:
+                self._send_cancel.cancel()
         self.worker.shutdown()
 
 

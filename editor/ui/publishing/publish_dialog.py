@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from concurrent.futures import Executor, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
+from contextlib import suppress
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from editor.errors import BylineError
 from editor.publish.base import PhotoUpload
+from editor.publish.cancel import Cancel
 from editor.publish.errors import PublishError, RemoteConflict
 from editor.publish.secrets import SecretStore
 from editor.services import outbox, targets
@@ -78,7 +80,12 @@ class PublishDialog(QDialog):
         self._store, self._post_id, self._secrets = store, post_id, secrets
         # None: push_post sends the post's own attached photos (rendered on the worker).
         self._photos_for = photos_for
-        self._executor = executor or ThreadPoolExecutor(max_workers=1)
+        self._executor = executor or ThreadPoolExecutor(1, thread_name_prefix="byline-publish")
+        self._future: Future[None] | None = None
+        self._cancel = Cancel()
+        self._outcome: object = None  # the running push's result or error, once it has one
+        self._stopping = False
+        self._pushed: tuple[str, str, bool] = ("", "", False)  # target, status, force
         self._relay = _Relay()
         self._relay.progressed.connect(self._on_progress)
         self._relay.finished.connect(self._on_finished)
@@ -223,7 +230,8 @@ class PublishDialog(QDialog):
         self.result.setText("")
         photos = self._photos_for(self._post_id) if self._photos_for else None
         force, self._force = self._force, False
-        self._executor.submit(self._work, name, status, force, photos)
+        self._cancel, self._outcome, self._pushed = Cancel(), None, (name, status, force)
+        self._future = self._executor.submit(self._work, name, status, force, photos)
 
     def _work(self, name: str, status: str, force: bool, photos: list[PhotoUpload] | None) -> None:
         outcome: Any
@@ -237,15 +245,49 @@ class PublishDialog(QDialog):
                 force=force,
                 photos=photos,
                 progress=self._relay.progressed.emit,
+                cancel=self._cancel,
             )
         except Exception as exc:  # handed to the GUI thread, shown there
             outcome = exc
+        self._outcome = outcome
         self._relay.finished.emit(outcome)
+
+    def pushing(self) -> bool:
+        return self._future is not None and not self._future.done()
+
+    def stop_push(self, grace: float, *, limit: float = 15.0) -> None:
+        """The window is closing: let a running push finish for up to ``grace`` seconds, then
+        stop it at a safe point (a call waiting on the network is woken). A push that did not
+        finish is kept in the outbox, due at once, so the next start sends it. The worker
+        thread has ended when this returns (``limit`` only guards against a hung worker)."""
+        self._stopping = True
+        future = self._future
+        if future is not None and not future.done():
+            try:
+                future.result(timeout=grace)
+            except TimeoutError:
+                self._cancel.cancel()
+                with suppress(TimeoutError):  # a hung worker: the push stays queued anyway
+                    future.result(timeout=limit)
+        if isinstance(self._executor, ThreadPoolExecutor):
+            self._executor.shutdown(wait=future is None or future.done())
+        if future is None:
+            return
+        outcome = self._outcome
+        if outcome is None or (isinstance(outcome, PublishError) and outcome.retryable):
+            name, status, force = self._pushed
+            with self._store.session() as s:
+                why = str(outcome or "the window closed during the push")
+                item = outbox.enqueue(s, post_id=self._post_id, target_name=name, status=status,
+                                      force=force, error=why)  # fmt: skip
+                item.next_attempt_at = item.updated_at  # due at the next start
 
     def _on_progress(self, message: str) -> None:
         self.progress.setText(message)
 
     def _on_finished(self, outcome: object) -> None:
+        if self._stopping:  # the window closed meanwhile: stop_push recorded it
+            return
         self.publish_button.setEnabled(True)
         if isinstance(outcome, PushResult):
             url = html.escape(outcome.url)

@@ -33,6 +33,16 @@ class WindowPublishDialog(PublishDialog):
                     self.target.setCurrentIndex(i)
                     break
         self.resize(560, 440)
+        self._delete_when_done = False
+
+    def done(self, result: int) -> None:
+        """Closed while a push is on its way: the push goes on, and the dialog (hidden) is
+        kept until it ends, so its outcome still reaches the outbox and a closing window can
+        still stop it."""
+        if self.pushing():
+            self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+            self._delete_when_done = True
+        super().done(result)
 
     def start(self) -> None:
         super().start()
@@ -46,6 +56,8 @@ class WindowPublishDialog(PublishDialog):
         if isinstance(outcome, PushResult) and outcome.url:
             self._show_link(outcome)
         self.push_finished.emit(outcome)
+        if self._delete_when_done and not self.isVisible():
+            self.deleteLater()
 
     def _show_link(self, outcome: PushResult) -> None:
         """The base dialog's link, with a long URL shortened in the middle to fit (the link
