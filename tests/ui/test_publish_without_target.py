@@ -9,6 +9,7 @@ from keyring.backends import fail
 from PySide6.QtWidgets import QApplication
 
 from editor.services import posts
+from editor.services.sample import seed_sample_post
 from editor.store.database import open_store
 from editor.ui.publishing.targets_dialog import TargetsDialog
 from editor.ui.window.actions import Act
@@ -37,16 +38,19 @@ def _open_publish(qtbot, window):
 
 
 def test_without_a_target_the_checks_still_show(qtbot, open_window, db_path):
-    window = open_window(db_path)
+    # The post loses its byline before the window opens it: changed under an open window, an
+    # autosave racing the change would (rightly) ask whose text wins, and the test would hang.
     store = open_store(db_path)
     try:
         with store.session() as s:
-            post = posts.get_post(s, window.controller.current.id)
+            post = seed_sample_post(s)
             content = post.content()
             content.byline = ""
             posts.save_post(s, post.id, content, expected_version=post.version)
     finally:
         store.close()
+    window = open_window(db_path)
+    assert window.form.byline.text() == ""
     dialog = _open_publish(qtbot, window)
     items = _checks(dialog)
     assert "✖ byline: empty (who wrote it?)" in items, items
@@ -80,6 +84,6 @@ def test_add_a_target_opens_the_targets_dialog_and_continues(
     assert dialog.target.currentText() == "newsroom (wordpress)"
     assert "Added newsroom" in dialog.progress.text()
     items = _checks(dialog)
-    assert items and not any("byline" in i for i in items), items
+    assert items and not any(i.startswith("✖") for i in items), items  # nothing blocks
     assert dialog.publish_button.isEnabled()
     dialog.close()
