@@ -30,11 +30,11 @@ typecheck: $(TEST_STAMP)
 	$(BIN)/mypy
 
 pytest: $(TEST_STAMP)
-	@$(BIN)/python -m editor.platform_check --platform offscreen --install
+	@$(BIN)/python -m editor.platform_check --platform offscreen --install --dictionaries
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: $(TEST_STAMP)
-	@$(BIN)/python -m editor.platform_check --platform offscreen --install
+	@$(BIN)/python -m editor.platform_check --platform offscreen --install --dictionaries
 	$(BIN)/python -m bench $(BENCH_ARGS)
 
 # PNGs of the window (1280x800 and 1920x1080, light and dark, each panel open) under Xvfb.
