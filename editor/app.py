@@ -111,6 +111,8 @@ def _exit_after_preview(app: object, window: MainWindow, report: bool) -> None:
     DOM (the packaged app's self-check: the web engine's process really rendered the post)."""
 
     def loaded(_ok: bool) -> None:
+        if window.preview is not None and window.preview.data is None:
+            return  # the placeholder before the post: wait for the post's own page
         if not report or window.preview is None:
             window.close()
             return

@@ -376,6 +376,11 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        from PySide6.QtWidgets import QDialog
+
+        for dialog in self.findChildren(QDialog):  # e.g. the first-run welcome: it would
+            if dialog.isVisible():  # keep the application running after the window
+                dialog.reject()
         if not self._closed:
             self._closed = True
             if self.completed:
