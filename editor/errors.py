@@ -41,3 +41,26 @@ class ConflictError(BylineError):
         self.post_id = post_id
         self.expected_version = expected_version
         self.current_version = current_version
+
+
+class PermissionDeniedError(BylineError):
+    """The newsroom's rules (PostgreSQL row-level security) do not let this person do that."""
+
+    @classmethod
+    def from_database(cls, role: str, detail: str) -> PermissionDeniedError:
+        """PostgreSQL's own refusal (row-level security or a missing grant), said in words."""
+        who = f" ({role})" if role else ""
+        if "row-level security" in detail:
+            return cls(
+                f"The newsroom database refused the change{who}: writers change only their "
+                "own drafts; only the blog's editors approve, schedule, publish or delete a "
+                "post, or change it once it is submitted."
+            )
+        return cls(
+            f"The newsroom database refused the change{who}: {detail}. Ask the newsroom's "
+            "administrator to add you (byline newsroom add-person)."
+        )
+
+
+class LeaseHeldError(BylineError):
+    """Someone else has the post open for writing (a live edit lease)."""

@@ -28,6 +28,8 @@ def _command_modules() -> list[ModuleType]:
         config,
         doctor,
         edit,
+        lease,
+        newsroom,
         photos,
         posts,
         proofing,
@@ -42,7 +44,7 @@ def _command_modules() -> list[ModuleType]:
 
     return [
         posts, review, suggest, trash, edit, render, photos, blogs, sidebar, targets, publish,
-        proofing, config, doctor,
+        proofing, config, doctor, lease, newsroom,
     ]  # fmt: skip
 
 

@@ -119,6 +119,9 @@ class Post(Base):
     version: Mapped[int] = mapped_column(Integer, nullable=False)
     # Set while the post is in the Trash: hidden from lists, search, the sidebar and the outbox.
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, default=None)
+    # The PostgreSQL role that created the post (the database fills it in: ``current_user``);
+    # row-level security lets only that writer change it while it is a draft. "" on SQLite.
+    owner: Mapped[str] = mapped_column(String(63), server_default="")
 
     blog: Mapped[Blog] = relationship(lazy="joined")
 

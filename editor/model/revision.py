@@ -21,6 +21,7 @@ class RevisionReason(enum.StrEnum):
     RESTORE = "restore"
     CONFLICT = "conflict"  # the losing side of a concurrent edit
     IMPORT = "import"
+    TAKEN_OVER = "taken_over"  # what a writer had not saved when someone took over the post
 
 
 class Revision(Base):

@@ -27,6 +27,7 @@ from editor.model import (
     author_of,
     utcnow,
 )
+from editor.services import newsroom
 from editor.services.slugs import unique_slug
 from editor.store.search import apply_search
 
@@ -148,6 +149,8 @@ def create_post(
     check_content(content)
     if uuid:
         check_uuid(uuid)
+    if blog.id is not None:
+        newsroom.check_create(session, blog.id, status)
     now = now or utcnow()
     post = Post(blog=blog, status=status.value, created_at=now, updated_at=now)
     if uuid:
@@ -216,7 +219,8 @@ def set_status(
     now: datetime | None = None,
 ) -> SaveResult:
     now = now or utcnow()
-    post = _locked(session, post_id, expected_version)
+    newsroom.check_status(session, get_post(session, post_id), status)
+    post = _locked(session, post_id, expected_version, check=False)
     if post.status == status.value:
         return _result(post, changed=False)
     before = post.version
@@ -333,11 +337,15 @@ def _note_revised(post: Post, now: datetime) -> None:
         post.revised_at = now
 
 
-def _locked(session: Session, post_id: int, expected_version: int | None) -> Post:
+def _locked(
+    session: Session, post_id: int, expected_version: int | None, *, check: bool = True
+) -> Post:
     post = get_post(session, post_id)
     session.refresh(post)  # read the version as committed now, not as cached
     if expected_version is not None and post.version != expected_version:
         raise ConflictError(post_id, expected_version, post.version)
+    if check:
+        newsroom.check_edit(session, post)  # the newsroom's rules, in words, before PostgreSQL
     return post
 
 
@@ -348,6 +356,10 @@ def _flush(session: Session, post: Post, expected_version: int) -> None:
     except StaleDataError:
         # The failed flush ended this session's transaction: ask on a connection of its own.
         current = _committed_version(session, post_id)
+        if current == expected_version:
+            # Nobody saved in between: PostgreSQL's row-level security hid the row from the
+            # UPDATE (it matched no row), which is a refusal, not a conflict.
+            raise newsroom.refused_by_database("", "row-level security") from None
         raise ConflictError(post_id, expected_version, current) from None
 
 

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from editor.errors import InputError
 from editor.model import Blog, Photo, Post, PostStatus, utcnow
+from editor.services import newsroom
 from editor.services.posts import get_post
 
 _table = cast(Table, Post.__table__)
@@ -63,6 +64,7 @@ def trash_post(session: Session, ref: int | str, *, now: datetime | None = None)
     post = get_post(session, ref)
     if post.deleted_at is not None:
         raise InputError(f"Post {post.id} is already in the Trash.")
+    newsroom.check_trash(session, post)
     moment = now or utcnow()
     _set_deleted(session, post.id, moment)
     return _trashed(post, moment)
@@ -73,6 +75,7 @@ def restore_post(session: Session, ref: int | str) -> TrashedPost:
     post = get_post(session, ref)
     if post.deleted_at is None:
         raise InputError(f"Post {post.id} is not in the Trash.")
+    newsroom.check_trash(session, post, doing="restore a post from the Trash")
     row = _trashed(post, post.deleted_at)
     _set_deleted(session, post.id, None)
     return row
@@ -100,6 +103,8 @@ def empty_trash(session: Session, ids: Sequence[int] | None = None) -> list[int]
     doomed = list(session.scalars(stmt))
     if not doomed:
         return []
+    for post_id in doomed:
+        newsroom.check_trash(session, get_post(session, post_id), doing="empty the Trash")
     hashes = set(session.scalars(select(Photo.sha256).where(Photo.post_id.in_(doomed))))
     session.flush()
     # Core deletes: the database's ON DELETE rules remove revisions, photos, remote records
@@ -114,7 +119,9 @@ def empty_trash(session: Session, ids: Sequence[int] | None = None) -> list[int]
 def _set_deleted(session: Session, post_id: int, moment: datetime | None) -> None:
     session.flush()
     # Core UPDATE: not an edit, so the ORM's version counter must not move.
-    session.execute(update(_table).where(_posts.id == post_id).values(deleted_at=moment))
+    done = session.execute(update(_table).where(_posts.id == post_id).values(deleted_at=moment))
+    if done.rowcount == 0:  # type: ignore[attr-defined]  # row-level security hid the row
+        raise newsroom.refused_by_database("", "row-level security")
     session.expire_all()
 
 

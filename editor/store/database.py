@@ -17,13 +17,21 @@ from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from editor.errors import InputError, ReadOnlyStoreError, StoreError
+from editor.errors import (
+    BylineError,
+    InputError,
+    PermissionDeniedError,
+    ReadOnlyStoreError,
+    StoreError,
+)
 from editor.paths import default_database_path
 from editor.store.schema import SCHEMA_HEAD
 
 log = logging.getLogger(__name__)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+# PostgreSQL's SQLSTATE for a missing grant and for a row-level security refusal alike.
+INSUFFICIENT_PRIVILEGE = "42501"
 
 
 @dataclass
@@ -370,9 +378,11 @@ def _ensure_schema_locked(conn: Connection, url: URL, *, read_only: bool) -> Non
         raw.execute("PRAGMA foreign_keys=ON")
 
 
-def _explain(exc: DatabaseError, url: URL, *, opening: bool = True) -> StoreError:
+def _explain(exc: DatabaseError, url: URL, *, opening: bool = True) -> BylineError:
     # The driver's first line only: PostgreSQL adds DETAIL/HINT lines (with the row's values).
     message = (str(getattr(exc, "orig", exc)).strip().splitlines() or [type(exc).__name__])[0]
+    if getattr(getattr(exc, "orig", None), "sqlstate", None) == INSUFFICIENT_PRIVILEGE:
+        return PermissionDeniedError.from_database(url.username or "", message)
     where = url.database if url.get_backend_name() == "sqlite" else url.render_as_string(True)
     if "file is not a database" in message or "malformed" in message:
         return StoreError(

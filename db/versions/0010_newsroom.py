@@ -1,0 +1,97 @@
+"""A shared newsroom: edit leases (every database), and on PostgreSQL each person's own role,
+a per-blog list of editors and row-level security on posts.
+
+Revision ID: 0010
+Revises: 0009
+Create Date: 2026-12-01
+
+What PostgreSQL enforces (whatever program connects): a writer changes only their own posts
+while they are drafts (or sent back with changes requested) and may submit them; only the
+blog's editors (``blog_editors``) and the database owner's role move a post past "submitted",
+approve, schedule, publish, trash or delete it. ``FORCE`` makes the rules bind the tables'
+owner too (only its members count as editors everywhere); superusers always bypass them.
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+from editor.model.base import UTCDateTime
+
+revision = "0010"
+down_revision = "0009"
+branch_labels = None
+depends_on = None
+
+# Whether the person at this connection edits ``blog``: a member of the role owning ``posts``
+# (the newsroom's administrator) or of a role listed for the blog. Roles dropped since they
+# were listed simply match nobody (pg_has_role would raise on an unknown name).
+IS_EDITOR = """
+CREATE OR REPLACE FUNCTION byline_is_editor(blog integer) RETURNS boolean
+LANGUAGE sql STABLE AS $$
+    SELECT pg_has_role(current_user,
+                       (SELECT relowner FROM pg_class WHERE oid = 'posts'::regclass), 'MEMBER')
+        OR EXISTS (SELECT 1 FROM blog_editors e JOIN pg_roles r ON r.rolname = e.role_name
+                   WHERE e.blog_id = blog AND pg_has_role(current_user, r.oid, 'MEMBER'))
+$$
+"""
+
+POLICIES = (
+    "ALTER TABLE posts ENABLE ROW LEVEL SECURITY",
+    "ALTER TABLE posts FORCE ROW LEVEL SECURITY",
+    "CREATE POLICY posts_read ON posts FOR SELECT USING (true)",
+    """CREATE POLICY posts_create ON posts FOR INSERT WITH CHECK (
+        byline_is_editor(blog_id)
+        OR (owner = current_user AND status IN ('draft', 'submitted') AND deleted_at IS NULL))""",
+    # USING: the row as it is (which rows may be touched); WITH CHECK: the row as it would be.
+    """CREATE POLICY posts_edit ON posts FOR UPDATE
+        USING (byline_is_editor(blog_id)
+               OR (owner = current_user AND status IN ('draft', 'changes_requested')))
+        WITH CHECK (byline_is_editor(blog_id)
+               OR (owner = current_user AND deleted_at IS NULL
+                   AND status IN ('draft', 'submitted', 'changes_requested')))""",
+    "CREATE POLICY posts_delete ON posts FOR DELETE USING (byline_is_editor(blog_id))",
+)
+
+
+def upgrade() -> None:
+    op.create_table(
+        "leases",
+        sa.Column(
+            "post_id", sa.Integer, sa.ForeignKey("posts.id", ondelete="CASCADE"), primary_key=True
+        ),
+        sa.Column("token", sa.String(36), nullable=False),
+        sa.Column("holder_role", sa.String(63), nullable=False, server_default=""),
+        sa.Column("holder_name", sa.String(300), nullable=False, server_default=""),
+        sa.Column("holder_email", sa.String(300), nullable=False, server_default=""),
+        sa.Column("taken_at", UTCDateTime, nullable=False),
+        sa.Column("renewed_at", UTCDateTime, nullable=False),
+        sa.Column("expires_at", UTCDateTime, nullable=False),
+    )
+    # Plain ADD COLUMN on SQLite (batch mode would recreate posts and drop its FTS triggers).
+    op.add_column("posts", sa.Column("owner", sa.String(63), nullable=False, server_default=""))
+    if op.get_bind().dialect.name != "postgresql":
+        return
+    op.execute("UPDATE posts SET owner = current_user")
+    op.execute("ALTER TABLE posts ALTER COLUMN owner SET DEFAULT current_user")
+    op.create_table(
+        "blog_editors",
+        sa.Column(
+            "blog_id", sa.Integer, sa.ForeignKey("blogs.id", ondelete="CASCADE"), primary_key=True
+        ),
+        sa.Column("role_name", sa.String(63), primary_key=True),
+    )
+    op.execute(IS_EDITOR)
+    for statement in POLICIES:
+        op.execute(statement)
+
+
+def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        for name in ("posts_read", "posts_create", "posts_edit", "posts_delete"):
+            op.execute(f"DROP POLICY IF EXISTS {name} ON posts")
+        op.execute("ALTER TABLE posts NO FORCE ROW LEVEL SECURITY")
+        op.execute("ALTER TABLE posts DISABLE ROW LEVEL SECURITY")
+        op.execute("DROP FUNCTION IF EXISTS byline_is_editor(integer)")
+        op.drop_table("blog_editors")
+    op.drop_column("posts", "owner")
+    op.drop_table("leases")
