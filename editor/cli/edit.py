@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from editor.cli.context import CommandContext
+from editor.cli.lease import add_take_over, respect_lease
 from editor.errors import InputError
 from editor.formats.checks import MAX_TEXT_BYTES, read_regular_file
 from editor.formats.markdown_file import check_comments_url, parse_when, read_post_file
@@ -39,6 +40,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="take every field and the body from a Markdown file with front matter",
     )  # fmt: skip
     _field_options(p)
+    add_take_over(p)
     p.set_defaults(handler=cmd_set)
 
 
@@ -133,6 +135,7 @@ def cmd_set(ctx: CommandContext) -> int:
     parsed = read_post_file(a.from_md) if a.from_md else None
     with ctx.store.session() as session:
         post = posts.get_post(session, a.post)
+        respect_lease(ctx, session, post.id)
         content = parsed.content if parsed else post.content()
         content = _apply(ctx, content)
         result = posts.save_post(session, post.id, content, expected_version=post.version)

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from editor.cli.context import CommandContext
+from editor.cli.lease import add_take_over, respect_lease
 from editor.errors import InputError
 from editor.formats.markdown_file import local_time
 from editor.formats.post_json import post_to_json, revision_to_json
@@ -51,6 +52,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("status", choices=[s.value for s in PostStatus])
     p.add_argument("--note", default="", help="why (required for changes_requested)")
     p.add_argument("--force", action="store_true", help="allow a move the workflow refuses")
+    add_take_over(p)
     p.set_defaults(handler=cmd_status)
 
     p = sub.add_parser("revisions", help="list a post's revisions, newest first")
@@ -72,6 +74,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("restore", help="restore a revision (the current text stays in history)")
     p.add_argument("post", metavar="ID")
     p.add_argument("number", type=int, metavar="N")
+    add_take_over(p)
     p.set_defaults(handler=cmd_restore)
 
 
@@ -158,6 +161,7 @@ def cmd_export_md(ctx: CommandContext) -> int:
 def cmd_status(ctx: CommandContext) -> int:
     with ctx.store.session() as session:
         post = posts.get_post(session, ctx.args.post)
+        respect_lease(ctx, session, post.id)
         result = workflow.change_status(session, post.id, PostStatus(ctx.args.status),
                                         note=ctx.args.note, force=ctx.args.force)  # fmt: skip
     ctx.print(f"post {result.post_id} is {ctx.args.status} (version {result.version})")
@@ -204,6 +208,7 @@ def cmd_save_version(ctx: CommandContext) -> int:
 def cmd_restore(ctx: CommandContext) -> int:
     with ctx.store.session() as session:
         post = posts.get_post(session, ctx.args.post)
+        respect_lease(ctx, session, post.id)
         result = posts.restore_revision(session, post.id, ctx.args.number)
     ctx.print(f"restored revision {ctx.args.number} of post {result.post_id} "
               f"as revision {result.revision_number}")  # fmt: skip

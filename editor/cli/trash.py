@@ -6,8 +6,9 @@ import argparse
 import sys
 
 from editor.cli.context import CommandContext
+from editor.cli.lease import add_take_over, respect_lease
 from editor.errors import InputError
-from editor.services import trash
+from editor.services import posts, trash
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -15,6 +16,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "delete", help="move a post to the Trash (restorable until the Trash is emptied)"
     )
     p.add_argument("post", metavar="ID")
+    add_take_over(p)
     p.set_defaults(handler=cmd_delete)
 
     t = sub.add_parser("trash", help="the posts in the Trash: list, restore, empty")
@@ -37,6 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_delete(ctx: CommandContext) -> int:
     with ctx.store.session() as session:
+        respect_lease(ctx, session, posts.get_post(session, ctx.args.post).id)
         gone = trash.trash_post(session, ctx.args.post)
     ctx.print(f"moved post {gone.id} to the Trash (byline trash restore {gone.id} brings it back)")
     return 0
