@@ -64,3 +64,17 @@ class PermissionDeniedError(BylineError):
 
 class LeaseHeldError(BylineError):
     """Someone else has the post open for writing (a live edit lease)."""
+
+
+class LeaseLostError(LeaseHeldError):
+    """A window's save found its lease taken over; its text was kept as a revision instead.
+
+    ``holder`` is who has the post now (as people know them).
+    """
+
+    def __init__(self, post_id: int, holder: str) -> None:
+        super().__init__(
+            f"{holder} took over post {post_id}; your unsaved text is kept in its history."
+        )
+        self.post_id = post_id
+        self.holder = holder

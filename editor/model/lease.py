@@ -21,8 +21,8 @@ class Lease(Base):
     post_id: Mapped[int] = mapped_column(
         ForeignKey("posts.id", ondelete="CASCADE"), primary_key=True
     )
-    # Who holds it: one window or one command (a new random token each), never a person, so
-    # the same person's second window sees the post as taken too.
+    # Who holds it: one install's windows (a token kept in its window settings) or one
+    # command (a new random token each), never a person by name.
     token: Mapped[str] = mapped_column(String(36))
     holder_role: Mapped[str] = mapped_column(String(63), default="")  # PostgreSQL role, or ""
     holder_name: Mapped[str] = mapped_column(String(300), default="")

@@ -2,7 +2,7 @@
 second person sees who has it and may take it over. Qt-free: the window renews from a timer,
 the CLI checks before it writes.
 
-A lease is held by a *token* (one window or one command), not by a person, and lasts
+A lease is held by a *token* (one install's windows, or one command), not by a name, and lasts
 :data:`LEASE_SECONDS` past its last renewal, so a crashed laptop never locks a post for long.
 Every time is the database's own clock (``now()``), so laptops whose clocks disagree still
 agree on who holds what. Taking over is atomic (one ``INSERT ... ON CONFLICT DO UPDATE``):

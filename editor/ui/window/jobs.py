@@ -69,6 +69,10 @@ class EditState:
 
     versions: dict[int, int] = field(default_factory=dict)
     conflicted: set[int] = field(default_factory=set)
+    # This window's edit lease token (None: no leases, a read-only database) and the posts
+    # it holds (editor.ui.writing.lease_banner takes and renews them).
+    lease_token: str | None = None
+    leased: set[int] = field(default_factory=set)
 
 
 def open_and_start(
@@ -175,6 +179,8 @@ def save(
     if post_id in state.conflicted:
         return None
     content = PostContent(**fields)
+    if state.lease_token is not None:
+        check_lease(store, state, post_id, content)
     try:
         with store.session() as s:
             r = posts.save_post(s, post_id, content, expected_version=state.versions[post_id])
@@ -199,6 +205,29 @@ def save(
         raise
     state.versions[post_id] = r.version
     return SaveOutcome(post_id, r.version, r.slug, r.updated_at, changed, added)
+
+
+def check_lease(store: Store, state: EditState, post_id: int, content: Any) -> None:
+    """Before a save: this window must hold the post's lease (taking it now if it is free).
+    Taken over by someone else: the text is kept as a revision, never written over theirs,
+    and :class:`LeaseLostError` says who has the post."""
+    from editor.errors import LeaseLostError
+    from editor.services import leases
+
+    token = state.lease_token
+    assert token is not None
+    with store.session() as s:
+        if leases.holds(s, post_id, token):
+            return
+        result = leases.acquire(s, post_id, token)
+    if result.held:
+        state.leased.add(post_id)
+        return
+    holder = result.lease.who if result.lease is not None else "Someone"
+    with store.session() as s:
+        leases.keep_unsaved(s, post_id, content, holder)
+    state.leased.discard(post_id)
+    raise LeaseLostError(post_id, holder)
 
 
 def resolve(

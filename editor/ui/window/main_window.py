@@ -127,6 +127,9 @@ class MainWindow(QMainWindow):
 
         self.trash = TrashUi(self)
         self.importer = ImportUi(self)
+        from editor.ui.writing.lease_banner import LeaseUi
+
+        self.leases = LeaseUi(self)
         from editor.ui.review.mount import ReviewUi
 
         self.review = ReviewUi(self)
@@ -385,6 +388,7 @@ class MainWindow(QMainWindow):
             self._closed = True
             if self.completed:
                 self.controller.close()
+                self.leases.close()
                 self.panels.close()
                 self.proofing.close()
                 if self.preview is not None:

@@ -58,6 +58,18 @@ class WindowSettings:
     def set_preview_width(self, name: str) -> None:
         self._s.setValue("preview/page_width", name)
 
+    def lease_token(self) -> str:
+        """This install's edit-lease token (editor.ui.writing.lease_banner), made once: a
+        window restarted after a crash goes on holding the posts it held, and two windows of
+        one install never lock each other out (optimistic concurrency settles those)."""
+        value = self._s.value("leases/token")
+        if not value:
+            import uuid
+
+            value = str(uuid.uuid4())
+            self._s.setValue("leases/token", value)
+        return str(value)
+
     def flag(self, key: str) -> bool:
         """A remembered on/off choice (``group/name``), off when never made."""
         return str(self._s.value(key, "false")).lower() == "true"

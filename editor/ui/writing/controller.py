@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from editor.errors import ConflictError, ReadOnlyStoreError
+from editor.errors import ConflictError, LeaseLostError, ReadOnlyStoreError
 from editor.ui.window.autosave import AutosaveTimer
 from editor.ui.window.db_worker import Executor
 from editor.ui.writing.body_editor import BodyEditor
@@ -38,6 +38,7 @@ class EditorController(QObject):
     posts_changed = Signal()  # the list should be refreshed
     revisions_loaded = Signal(int, list)  # post id, [RevisionRow]
     revision_text_loaded = Signal(int, str)
+    lease_lost = Signal(object)  # LeaseLostError: a save found the post taken over
 
     def __init__(
         self,
@@ -54,6 +55,9 @@ class EditorController(QObject):
         self._ask_conflict = ask_conflict
         self.store: Any = None
         self.read_only = False
+        # Someone else holds the open post's edit lease (editor.ui.writing.lease_banner):
+        # nothing typed is saved until this window takes it over.
+        self.lease_locked = False
         self.current: PostData | None = None
         self._state: EditState | None = None  # touched only by jobs on the worker
         self._jobs: Any = None  # editor.ui.window.jobs, imported once the window has painted
@@ -110,6 +114,13 @@ class EditorController(QObject):
             lambda: self._jobs.new_post(store, state, blog, fields), done, self._failed
         )
 
+    def reload_current(self) -> None:
+        """Show the open post as it is stored now (e.g. after someone else's edits)."""
+        if self.store is None or self.current is None:
+            return
+        store, state, post_id = self.store, self._state, self.current.id
+        self.executor.submit(lambda: self._jobs.load_post(store, state, post_id), self._loaded)
+
     def reload_choices(self) -> None:
         store = self.store
         self.executor.submit(lambda: self._jobs.choices(store), self.choices_loaded.emit)
@@ -140,7 +151,7 @@ class EditorController(QObject):
 
     # -- saving -----------------------------------------------------------------------------
     def _edited(self) -> None:
-        if self.current is not None and not self.read_only:
+        if self.current is not None and not self.read_only and not self.lease_locked:
             self.autosave.touch()
 
     def _body_changed(self) -> None:
@@ -155,6 +166,8 @@ class EditorController(QObject):
 
     def save_now(self) -> None:
         if self.current is None or self.store is None or self.read_only or self._resolving:
+            return
+        if self.lease_locked:
             return
         fields, status, blog = self.collect()
         post_id, store, state = self.current.id, self.store, self._state
@@ -184,7 +197,9 @@ class EditorController(QObject):
             self.load_revisions()
 
     def _save_error(self, exc: BaseException, post_id: int, fields: dict[str, Any]) -> None:
-        if isinstance(exc, ConflictError):
+        if isinstance(exc, LeaseLostError):
+            self.lease_lost.emit(exc)
+        elif isinstance(exc, ConflictError):
             self._conflict(post_id, fields)
         elif isinstance(exc, ReadOnlyStoreError):
             self.read_only = True

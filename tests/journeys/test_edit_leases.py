@@ -1,0 +1,93 @@
+"""Journey: two people and one post. Ana has it open on her laptop (her edit lease); Lucía's
+window opens it read-only under "Being edited by Ana Ruiz since …", takes it over, writes;
+then Ana takes it back while Lucía has words not yet saved: Lucía's window turns read-only,
+says who took it, and keeps those words in the post's history. Runs on one SQLite file (the
+same code serves a shared PostgreSQL newsroom; tests/db covers that)."""
+
+from __future__ import annotations
+
+import pytest
+
+from editor.model import Person, PostContent, RevisionReason
+from editor.services import blogs, leases, posts
+from editor.store.database import open_store
+
+ANA = Person("Ana Ruiz", "ana@example.org")
+HEADLINE = "Salt flats at dawn"
+
+
+@pytest.fixture
+def ana(db_path):
+    """Ana's laptop: her own handle on the database, with the post open (leased)."""
+    store = open_store(db_path)
+    store.whoami = lambda: ANA
+    with store.session() as s:
+        post = posts.create_post(s, PostContent(headline=HEADLINE, body="Ana's first paragraph."),
+                                 blog=blogs.default_blog(s))  # fmt: skip
+    with store.session() as s:
+        assert leases.acquire(s, post.id, "ana-laptop").held
+    store.post_id = post.id
+    yield store
+    store.close()
+
+
+def _stored(ana, post_id):
+    with ana.session() as s:
+        post = posts.get_post(s, post_id)
+        kept = [r for r in posts.list_revisions(s, post_id)
+                if r.reason == RevisionReason.TAKEN_OVER.value]  # fmt: skip
+        return post.body, kept
+
+
+def test_open_a_post_someone_is_editing_take_it_over_and_lose_it_back(
+    journey, db_path, ana, monkeypatch
+):
+    monkeypatch.setenv("BYLINE_USER_NAME", "Lucía Ferreira")
+    post_id = ana.post_id
+    j = journey(db_path)
+    w = j.window
+    banner = w.leases.banner
+    j.wait(lambda: w.controller.current is not None and w.controller.current.id == post_id)
+
+    # Read-only, saying who has it and since when.
+    j.wait(lambda: banner.isVisible() and "Being edited by Ana Ruiz since" in banner.text.text())
+    assert w.body.isReadOnly() and w.form.headline.isReadOnly()
+    assert banner.button.isVisible() and banner.button.text() == "Take over"
+    j.focus(w.body)
+    j.type("typed into a locked post")
+    assert w.body.toPlainText() == "Ana's first paragraph."
+
+    # Take over: editable, and Ana's laptop finds its lease gone at its next renewal.
+    j.click(banner.button)
+    j.wait(lambda: not banner.isVisible() and not w.body.isReadOnly())
+    assert "You took the post over from Ana Ruiz" in j.status_text()
+    with ana.session() as s:
+        lost = leases.renew(s, post_id, "ana-laptop")
+    assert not lost.held and lost.lease.who == "Lucía Ferreira"
+    j.caret_to_end()
+    j.type(" Lucía adds a line.")
+    j.wait_saved()
+    assert _stored(ana, post_id)[0] == "Ana's first paragraph. Lucía adds a line."
+
+    # Ana takes it back while Lucía has typed words not saved yet.
+    w.leases.timer.setInterval(200)  # renew sooner than every 30 s, as the timer would
+    j.type(" Words not saved yet.")
+    with ana.session() as s:
+        assert leases.acquire(s, post_id, "ana-laptop", take_over=True).held
+    j.wait(lambda: banner.isVisible() and "Ana Ruiz took over this post" in banner.text.text())
+    assert "Your unsaved text is kept in its history" in banner.text.text()
+    j.wait(lambda: w.body.isReadOnly() and "Words not saved" not in w.body.toPlainText())
+    body, kept = _stored(ana, post_id)
+    assert body == "Ana's first paragraph. Lucía adds a line."  # Ana's copy was not overwritten
+    assert len(kept) == 1 and kept[0].author_name == "Lucía Ferreira"
+    assert kept[0].snapshot["body"].endswith("Lucía adds a line. Words not saved yet.")
+
+    # Ana closes the post: Lucía's window finds it free at its next try and may write again.
+    with ana.session() as s:
+        leases.release(s, post_id, "ana-laptop")
+    j.wait(lambda: not banner.isVisible() and not w.body.isReadOnly())
+
+    # Closing the window gives the lease back.
+    j.close()
+    with ana.session() as s:
+        assert leases.live_lease(s, post_id) is None
