@@ -13,7 +13,12 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from editor.errors import ConflictError, LeaseLostError, ReadOnlyStoreError
+from editor.errors import (
+    ConflictError,
+    LeaseLostError,
+    PermissionDeniedError,
+    ReadOnlyStoreError,
+)
 from editor.ui.window.autosave import AutosaveTimer
 from editor.ui.window.db_worker import Executor
 from editor.ui.writing.body_editor import BodyEditor
@@ -39,6 +44,7 @@ class EditorController(QObject):
     revisions_loaded = Signal(int, list)  # post id, [RevisionRow]
     revision_text_loaded = Signal(int, str)
     lease_lost = Signal(object)  # LeaseLostError: a save found the post taken over
+    edit_refused = Signal(str)  # the newsroom's rules refused a save (why, in words)
 
     def __init__(
         self,
@@ -199,6 +205,9 @@ class EditorController(QObject):
     def _save_error(self, exc: BaseException, post_id: int, fields: dict[str, Any]) -> None:
         if isinstance(exc, LeaseLostError):
             self.lease_lost.emit(exc)
+        elif isinstance(exc, PermissionDeniedError):
+            self.save_failed.emit(str(exc))  # not retried: it would be refused again
+            self.edit_refused.emit(str(exc))
         elif isinstance(exc, ConflictError):
             self._conflict(post_id, fields)
         elif isinstance(exc, ReadOnlyStoreError):

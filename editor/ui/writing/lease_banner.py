@@ -1,5 +1,7 @@
 """Edit leases in the window: opening a post for writing takes its lease, renewed every
-30 seconds while the post stays open. When someone else holds it, the post opens read-only
+30 seconds while the post stays open. A post the newsroom's rules do not let this person
+change (someone else's, or their own once submitted) opens read-only with the reason and
+takes no lease. When someone else holds it, the post opens read-only
 under a banner ("Being edited by Ana Ruiz since 10:42") with a **Take over** button; when
 someone takes it from this window, the next renewal (or save) notices, keeps what was not yet
 saved as a revision, and the post turns read-only with a message saying who took it.
@@ -49,9 +51,10 @@ class LeaseBanner(QFrame):
         self.button.clicked.connect(self.take_over_clicked)
         self.hide()
 
-    def show_message(self, text: str) -> None:
+    def show_message(self, text: str, *, can_take_over: bool = True) -> None:
         self.text.setText(text)
         self.button.setEnabled(True)
+        self.button.setVisible(can_take_over)
         self.show()
 
 
@@ -77,6 +80,7 @@ class LeaseUi(QObject):
         c.store_opened.connect(self._store_opened)
         c.current_post_changed.connect(self._post_changed)
         c.lease_lost.connect(self._lost_on_save)
+        c.edit_refused.connect(self._refused)
         self.banner.take_over_clicked.connect(self.take_over)
 
     # -- following the open post ------------------------------------------------------------
@@ -99,14 +103,19 @@ class LeaseUi(QObject):
         token = self.token
         self._submit(
             lambda s, st: acquire_job(s, st, post_id, token, take_over),
-            lambda result: self._acquired(post_id, result, take_over),
+            lambda found: self._acquired(post_id, found, take_over),
         )
 
-    def _acquired(self, post_id: int, result: LeaseResult, take_over: bool) -> None:
+    def _acquired(self, post_id: int, found: Acquired, take_over: bool) -> None:
+        result, refused = found
         current = self.controller.current
         if current is None or current.id != post_id:  # moved on meanwhile
-            if result.held:
+            if result is not None and result.held:
                 self._submit(lambda s, st: release_job(s, st, post_id, self.token))
+            return
+        if result is None:
+            self.timer.stop()
+            self._refused(refused or "")
             return
         self.timer.start()  # renews a held lease; retries one that someone else has
         if not result.held:
@@ -134,7 +143,7 @@ class LeaseUi(QObject):
         if self.held is None:
             self._submit(
                 lambda s, st: acquire_job(s, st, current.id, self.token, False),
-                lambda result: self._retried(current.id, result),
+                lambda found: self._retried(current.id, found[0]),
             )
             return
         post_id, token = self.held, self.token
@@ -143,9 +152,9 @@ class LeaseUi(QObject):
             lambda result: self._renewed(post_id, result),
         )
 
-    def _retried(self, post_id: int, result: LeaseResult) -> None:
+    def _retried(self, post_id: int, result: LeaseResult | None) -> None:
         current = self.controller.current
-        if result.held and current is not None and current.id == post_id:
+        if result is not None and result.held and current is not None and current.id == post_id:
             self.held = post_id
             self._notes.pop(post_id, None)
             self.controller.reload_current()
@@ -197,6 +206,17 @@ class LeaseUi(QObject):
         self.banner.show_message(text.strip() + " Read-only until you take it over.")
         self.lease_changed.emit(False)
 
+    def _refused(self, why: str) -> None:
+        """The newsroom's rules do not let this person change the post: read-only, saying
+        why; nothing to take over."""
+        c, w = self.controller, self.window
+        c.lease_locked = True
+        c.autosave.cancel()
+        w.form.set_read_only(True)
+        w.body.setReadOnly(True)
+        self.banner.show_message(f"{why} It opens read-only.", can_take_over=False)
+        self.lease_changed.emit(False)
+
     def _unlock(self) -> None:
         c, w = self.controller, self.window
         self.banner.hide()
@@ -228,17 +248,23 @@ class LeaseUi(QObject):
 
 
 # -- run on the database worker --------------------------------------------------------------
+Acquired = tuple["LeaseResult | None", "str | None"]  # (the lease, or why it is not editable)
+
+
 def acquire_job(
     store: Store, state: EditState, post_id: int, token: str, take_over: bool
-) -> LeaseResult:
-    from editor.services import leases
+) -> Acquired:
+    from editor.services import leases, newsroom, posts
 
     state.lease_token = token  # from now on every save checks this window holds the post
     with store.session() as s:
+        refused = newsroom.may_edit(s, posts.get_post(s, post_id))
+        if refused:
+            return None, refused
         result = leases.acquire(s, post_id, token, take_over=take_over)
     if result.held:
         state.leased.add(post_id)
-    return result
+    return result, None
 
 
 def renew_job(store: Store, post_id: int, token: str) -> LeaseResult:
