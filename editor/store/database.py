@@ -355,6 +355,11 @@ def _ensure_schema_locked(conn: Connection, url: URL, *, read_only: bool) -> Non
         return
     from editor.store.migrations import upgrade
 
+    if conn.dialect.name == "postgresql" and has_tables and not _owns_schema(conn):
+        raise StoreError(
+            f"{where} needs an upgrade to this Byline's schema, which only its owner may "
+            "make: ask them to open it with this version first."
+        )
     log.info("upgrading %s from %s to %s", where, revision or "empty", SCHEMA_HEAD)
     if conn.dialect.name != "sqlite":
         upgrade(conn)
@@ -376,6 +381,15 @@ def _ensure_schema_locked(conn: Connection, url: URL, *, read_only: bool) -> Non
         conn.commit()
     finally:
         raw.execute("PRAGMA foreign_keys=ON")
+
+
+def _owns_schema(conn: Connection) -> bool:
+    """Whether this PostgreSQL role owns Byline's tables (in a shared newsroom, only the owner
+    upgrades them; a writer's attempt would fail half-way on a missing privilege)."""
+    sql = "SELECT pg_has_role(current_user, relowner, 'MEMBER') FROM pg_class WHERE oid = "
+    owns = conn.execute(text(sql + "to_regclass('alembic_version')")).scalar()
+    conn.rollback()
+    return owns is not False
 
 
 def _explain(exc: DatabaseError, url: URL, *, opening: bool = True) -> BylineError:

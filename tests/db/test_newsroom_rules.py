@@ -272,3 +272,17 @@ def test_newsroom_commands(room, capsys):
 def test_newsroom_needs_postgres(tmp_path, capsys):
     assert main(["--db", str(tmp_path / "one.sqlite3"), "newsroom", "setup"]) == 2
     assert "needs a shared PostgreSQL database" in capsys.readouterr().err
+
+
+def test_only_the_owner_upgrades_a_shared_database(room, raw, capsys):
+    from editor.store.schema import SCHEMA_HEAD
+
+    admin = raw("postgres")
+    admin.execute("UPDATE alembic_version SET version_num = '0009'")  # as if from an older Byline
+    try:
+        assert main(["--db", room.writer_url, "list"]) == 1
+        err = capsys.readouterr().err
+        assert "needs an upgrade" in err and "only its owner" in err and "Traceback" not in err
+        assert admin.execute("SELECT version_num FROM alembic_version").fetchone() == ("0009",)
+    finally:
+        admin.execute("UPDATE alembic_version SET version_num = %s", (SCHEMA_HEAD,))
