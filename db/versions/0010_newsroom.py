@@ -8,7 +8,7 @@ Create Date: 2026-12-01
 What PostgreSQL enforces (whatever program connects): a writer changes only their own posts
 while they are drafts (or sent back with changes requested) and may submit them; only the
 blog's editors (``blog_editors``) and the database owner's role move a post past "submitted",
-approve, schedule, publish, trash or delete it. ``FORCE`` makes the rules bind the tables'
+approve, schedule, publish, trash or delete it. A post's photos follow the post. ``FORCE`` makes the rules bind the tables'
 owner too (only its members count as editors everywhere); superusers always bypass them.
 """
 
@@ -35,6 +35,16 @@ LANGUAGE sql STABLE AS $$
 $$
 """
 
+# Whether the person at this connection may change the post (and so its photos) as it is now.
+MAY_EDIT_POST = """
+CREATE OR REPLACE FUNCTION byline_may_edit_post(post integer) RETURNS boolean
+LANGUAGE sql STABLE AS $$
+    SELECT byline_is_editor(p.blog_id)
+        OR (p.owner = current_user AND p.status IN ('draft', 'changes_requested'))
+    FROM posts p WHERE p.id = post
+$$
+"""
+
 POLICIES = (
     "ALTER TABLE posts ENABLE ROW LEVEL SECURITY",
     "ALTER TABLE posts FORCE ROW LEVEL SECURITY",
@@ -50,6 +60,14 @@ POLICIES = (
                OR (owner = current_user AND deleted_at IS NULL
                    AND status IN ('draft', 'submitted', 'changes_requested')))""",
     "CREATE POLICY posts_delete ON posts FOR DELETE USING (byline_is_editor(blog_id))",
+    # A post's photos (captions, credits, alt text, lead) change with the post.
+    "ALTER TABLE photos ENABLE ROW LEVEL SECURITY",
+    "ALTER TABLE photos FORCE ROW LEVEL SECURITY",
+    "CREATE POLICY photos_read ON photos FOR SELECT USING (true)",
+    "CREATE POLICY photos_create ON photos FOR INSERT WITH CHECK (byline_may_edit_post(post_id))",
+    """CREATE POLICY photos_edit ON photos FOR UPDATE USING (byline_may_edit_post(post_id))
+        WITH CHECK (byline_may_edit_post(post_id))""",
+    "CREATE POLICY photos_delete ON photos FOR DELETE USING (byline_may_edit_post(post_id))",
 )
 
 
@@ -81,16 +99,19 @@ def upgrade() -> None:
         sa.Column("role_name", sa.String(63), primary_key=True),
     )
     op.execute(IS_EDITOR)
+    op.execute(MAY_EDIT_POST)
     for statement in POLICIES:
         op.execute(statement)
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
-        for name in ("posts_read", "posts_create", "posts_edit", "posts_delete"):
-            op.execute(f"DROP POLICY IF EXISTS {name} ON posts")
-        op.execute("ALTER TABLE posts NO FORCE ROW LEVEL SECURITY")
-        op.execute("ALTER TABLE posts DISABLE ROW LEVEL SECURITY")
+        for table in ("posts", "photos"):
+            for verb in ("read", "create", "edit", "delete"):
+                op.execute(f"DROP POLICY IF EXISTS {table}_{verb} ON {table}")
+            op.execute(f"ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY")
+            op.execute(f"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY")
+        op.execute("DROP FUNCTION IF EXISTS byline_may_edit_post(integer)")
         op.execute("DROP FUNCTION IF EXISTS byline_is_editor(integer)")
         op.drop_table("blog_editors")
     op.drop_column("posts", "owner")

@@ -17,6 +17,7 @@ from editor.formats.markdown_file import LeadPhotoRef
 from editor.media.metadata import PhotoMetadata, read_metadata
 from editor.media.probe import ProbedImage, probe, read_file
 from editor.model import PHOTO_TEXT_FIELDS, Photo, PhotoBlob, PhotoRole, Post
+from editor.services import newsroom
 
 #: Fields the user may set by hand (the file's values never overwrite them afterwards).
 EDITABLE_FIELDS = PHOTO_TEXT_FIELDS
@@ -46,6 +47,7 @@ def attach(
     else:
         name = filename or source.name
         data = read_file(source)
+    newsroom.check_edit(session, post)
     probed = probe(data, str(source) if isinstance(source, Path) else name)
     existing = session.scalar(
         select(Photo).where(Photo.post_id == post.id, Photo.sha256 == probed.sha256)
@@ -148,6 +150,7 @@ def get_photo(session: Session, post_id: int, ref: str | int) -> Photo:
 def update_photo(session: Session, photo: Photo, **values: str | None) -> Photo:
     """Set fields typed by the user (``caption=``, ``credit=``, ``alt=`` ...; None = unchanged).
     An empty string is a deliberate choice too: the file's value will not come back."""
+    _may_change(session, photo)
     _apply_user_fields(photo, values)
     session.flush()
     return photo
@@ -159,6 +162,7 @@ def reread_metadata(session: Session, photo: Photo) -> Photo:
 
     from PIL import Image
 
+    _may_change(session, photo)
     with Image.open(BytesIO(photo.blob.data)) as im:
         meta = read_metadata(im)
     _apply_file_metadata(photo, meta)
@@ -168,6 +172,7 @@ def reread_metadata(session: Session, photo: Photo) -> Photo:
 
 def set_lead(session: Session, photo: Photo) -> Photo:
     """Make ``photo`` its post's one lead photo; the previous lead becomes inline."""
+    _may_change(session, photo)
     for other in session.scalars(
         select(Photo).where(
             Photo.post_id == photo.post_id,
@@ -182,6 +187,7 @@ def set_lead(session: Session, photo: Photo) -> Photo:
 
 
 def unset_lead(session: Session, photo: Photo) -> Photo:
+    _may_change(session, photo)
     photo.role = PhotoRole.INLINE.value
     session.flush()
     return photo
@@ -189,6 +195,7 @@ def unset_lead(session: Session, photo: Photo) -> Photo:
 
 def move_photo(session: Session, photo: Photo, position: int) -> None:
     """Put an inline photo at ``position`` (0-based) among the post's photos."""
+    _may_change(session, photo)
     photos = [p for p in list_photos(session, photo.post_id) if p.id != photo.id]
     position = max(0, min(position, len(photos)))
     photos.insert(position, photo)
@@ -199,10 +206,18 @@ def move_photo(session: Session, photo: Photo, position: int) -> None:
 
 def remove_photo(session: Session, photo: Photo) -> None:
     """Detach a photo; its original is deleted too when no other photo uses it."""
+    _may_change(session, photo)
     sha = photo.sha256
     session.delete(photo)
     session.flush()
     delete_orphan_blobs(session, [sha])
+
+
+def _may_change(session: Session, photo: Photo) -> None:
+    """The newsroom's rules for the photo's post, in words before PostgreSQL refuses."""
+    post = session.get(Post, photo.post_id)
+    if post is not None:
+        newsroom.check_edit(session, post)
 
 
 def delete_orphan_blobs(session: Session, hashes: Sequence[str] | None = None) -> int:

@@ -286,3 +286,39 @@ def test_only_the_owner_upgrades_a_shared_database(room, raw, capsys):
         assert admin.execute("SELECT version_num FROM alembic_version").fetchone() == ("0009",)
     finally:
         admin.execute("UPDATE alembic_version SET version_num = %s", (SCHEMA_HEAD,))
+
+
+def _jpeg() -> bytes:
+    from io import BytesIO
+
+    from PIL import Image
+
+    out = BytesIO()
+    Image.new("RGB", (64, 48), (200, 120, 40)).save(out, "JPEG")
+    return out.getvalue()
+
+
+def test_a_posts_photos_follow_the_post(room, writer, editor, raw):
+    from editor.services import photos
+
+    post_id = _new(writer, room, "With a photo")
+    with writer.session() as s:
+        photo_id = photos.attach(s, posts.get_post(s, post_id), _jpeg(), filename="a.jpg").id
+    w = raw(room.writer)
+    sql = "UPDATE photos SET caption = %s WHERE id = %s"
+    assert w.execute(sql, ("Salt flats", photo_id)).rowcount == 1  # own draft: fine
+    w.execute("UPDATE posts SET status = 'submitted' WHERE id = %s", (post_id,))
+    assert w.execute(sql, ("Too late", photo_id)).rowcount == 0  # submitted: PostgreSQL hides it
+    assert w.execute("DELETE FROM photos WHERE id = %s", (photo_id,)).rowcount == 0
+    caption = raw("postgres").execute("SELECT caption FROM photos WHERE id = %s", (photo_id,))
+    assert caption.fetchone() == ("Salt flats",)
+    assert raw(room.editor).execute(sql, ("Edited", photo_id)).rowcount == 1
+    only_editors = "only the blog's editors can change it now"
+    with pytest.raises(PermissionDeniedError, match=only_editors), writer.session() as s:
+        photos.update_photo(s, photos.get_photo(s, post_id, photo_id), caption="Mine")
+    # Emptying the Trash (an editor's) takes the photos with the post.
+    with editor.session() as s:
+        trash.trash_post(s, post_id)
+        assert trash.empty_trash(s, [post_id]) == [post_id]
+    gone = raw("postgres").execute("SELECT count(*) FROM photos WHERE id = %s", (photo_id,))
+    assert gone.fetchone() == (0,)
