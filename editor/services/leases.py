@@ -195,10 +195,12 @@ def check_free(session: Session, post_id: int, *, now: datetime | None = None) -
         )
 
 
-def keep_unsaved(session: Session, post_id: int, content: PostContent, taken_by: str) -> int:
-    """Keep what a writer had not saved when the post was taken from them, as a revision of
-    its own (nothing is lost). Returns its number."""
-    label = f"Unsaved text when {taken_by} took over"
+def keep_unsaved(
+    session: Session, post_id: int, content: PostContent, taken_by: str, *, label: str = ""
+) -> int:
+    """Keep what a writer had not saved when the post was taken from them (or could no longer
+    be saved), as a revision of its own: nothing is lost. Returns its number."""
+    label = label or f"Unsaved text when {taken_by} took over"
     rev = posts.save_version(session, post_id, label)
     rev.reason = RevisionReason.TAKEN_OVER.value
     rev.snapshot = {**content.to_json(), "photos": posts.photo_records(session, post_id)}

@@ -342,10 +342,10 @@ def _locked(
 ) -> Post:
     post = get_post(session, post_id)
     session.refresh(post)  # read the version as committed now, not as cached
+    if check:  # the newsroom's rules, in words, before PostgreSQL (and before any conflict:
+        newsroom.check_edit(session, post)  # asking whose text wins would be moot)
     if expected_version is not None and post.version != expected_version:
         raise ConflictError(post_id, expected_version, post.version)
-    if check:
-        newsroom.check_edit(session, post)  # the newsroom's rules, in words, before PostgreSQL
     return post
 
 

@@ -15,6 +15,7 @@ import pytest
 from tests.helpers.databases import postgres_available
 from tests.helpers.newsroom import Newsroom, newsroom_database
 from tests.helpers.services import require_service
+from tests.ui.conftest import wait_idle
 
 pytestmark = pytest.mark.postgres
 ROOT = Path(__file__).resolve().parents[2]
@@ -89,3 +90,46 @@ def test_writer_window_opens_a_submitted_post_read_only_saying_why(journey, room
     approve = byline(room.writer_url, "status", str(post_id), "in_review", who="Wren Writer")
     assert approve.returncode == 1
     assert approve.stderr == "byline status: Only the blog's editors can take a post into review.\n"
+
+
+def test_writer_keeps_typing_while_the_editor_takes_the_post_into_review(
+    journey, room, monkeypatch
+):
+    """The editor moves the post on (their Review panel takes no lease) while the writer's
+    window has words not yet saved: the save is refused by the rules, the words are kept in
+    the post's history, and the window says why it is read-only now."""
+    from editor.model import Person, PostStatus, RevisionReason
+    from editor.services import posts, workflow
+    from editor.store.database import open_store
+
+    made = byline(room.writer_url, "new", "--blog", room.blog, "--headline", "Moving on",
+                  who="Wren Writer")  # fmt: skip
+    post_id = int(made.stdout.strip())
+    monkeypatch.setenv("BYLINE_USER_NAME", "Wren Writer")
+    j = journey(room.writer_url, preview=False)
+    w, banner = j.window, j.window.leases.banner
+    _open(j, post_id)
+    j.wait(lambda: w.leases.held == post_id)
+    assert not w.body.isReadOnly() and not banner.isVisible()
+
+    editor = open_store(room.editor_url)
+    editor.whoami = lambda: Person("Eda Editor")
+    try:
+        with editor.session() as s:
+            workflow.change_status(s, post_id, PostStatus.SUBMITTED, force=True)
+            workflow.change_status(s, post_id, PostStatus.IN_REVIEW)
+        j.caret_to_end()
+        j.type("A last sentence.")
+        j.window.controller.flush()
+        j.wait(lambda: banner.isVisible() and "is in_review: only the blog's editors can change "
+               "it now" in banner.text.text())  # fmt: skip
+        assert "Your unsaved text is kept in its history" in banner.text.text()
+        assert w.body.isReadOnly() and not banner.button.isVisible()
+        wait_idle(j.qtbot, w)  # the words are written on the window's database worker
+        with editor.session() as s:
+            kept = [r for r in posts.list_revisions(s, post_id)
+                    if r.reason == RevisionReason.TAKEN_OVER.value]  # fmt: skip
+            assert [r.snapshot["body"] for r in kept] == ["A last sentence."]
+            assert posts.get_post(s, post_id).body == ""
+    finally:
+        editor.close()

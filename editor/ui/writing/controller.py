@@ -44,7 +44,7 @@ class EditorController(QObject):
     revisions_loaded = Signal(int, list)  # post id, [RevisionRow]
     revision_text_loaded = Signal(int, str)
     lease_lost = Signal(object)  # LeaseLostError: a save found the post taken over
-    edit_refused = Signal(str)  # the newsroom's rules refused a save (why, in words)
+    edit_refused = Signal(str, dict)  # the newsroom's rules refused a save: why, the fields
 
     def __init__(
         self,
@@ -207,7 +207,7 @@ class EditorController(QObject):
             self.lease_lost.emit(exc)
         elif isinstance(exc, PermissionDeniedError):
             self.save_failed.emit(str(exc))  # not retried: it would be refused again
-            self.edit_refused.emit(str(exc))
+            self.edit_refused.emit(str(exc), fields)
         elif isinstance(exc, ConflictError):
             self._conflict(post_id, fields)
         elif isinstance(exc, ReadOnlyStoreError):

@@ -80,7 +80,7 @@ class LeaseUi(QObject):
         c.store_opened.connect(self._store_opened)
         c.current_post_changed.connect(self._post_changed)
         c.lease_lost.connect(self._lost_on_save)
-        c.edit_refused.connect(self._refused)
+        c.edit_refused.connect(self._refused_on_save)
         self.banner.take_over_clicked.connect(self.take_over)
 
     # -- following the open post ------------------------------------------------------------
@@ -206,6 +206,16 @@ class LeaseUi(QObject):
         self.banner.show_message(text.strip() + " Read-only until you take it over.")
         self.lease_changed.emit(False)
 
+    def _refused_on_save(self, why: str, fields: dict[str, Any]) -> None:
+        """A save the rules refused (the post was submitted or moved meanwhile): keep the
+        text as a revision, then show the post read-only."""
+        current = self.controller.current
+        if current is None:
+            return
+        post_id, label = current.id, "Unsaved text the newsroom's rules refused"
+        self._submit(lambda s, st: keep_job(s, st, post_id, fields, "", label))
+        self._refused(f"{why} Your unsaved text is kept in its history.")
+
     def _refused(self, why: str) -> None:
         """The newsroom's rules do not let this person change the post: read-only, saying
         why; nothing to take over."""
@@ -214,7 +224,7 @@ class LeaseUi(QObject):
         c.autosave.cancel()
         w.form.set_read_only(True)
         w.body.setReadOnly(True)
-        self.banner.show_message(f"{why} It opens read-only.", can_take_over=False)
+        self.banner.show_message(f"{why} Read-only here.", can_take_over=False)
         self.lease_changed.emit(False)
 
     def _unlock(self) -> None:
@@ -282,10 +292,12 @@ def release_job(store: Store, state: EditState, post_id: int, token: str) -> Non
         leases.release(s, post_id, token)
 
 
-def keep_job(store: Store, state: EditState, post_id: int, fields: dict[str, Any], who: str) -> int:
+def keep_job(
+    store: Store, state: EditState, post_id: int, fields: dict[str, Any], who: str, label: str = ""
+) -> int:
     from editor.model import PostContent
     from editor.services import leases
 
     state.leased.discard(post_id)
     with store.session() as s:
-        return leases.keep_unsaved(s, post_id, PostContent(**fields), who)
+        return leases.keep_unsaved(s, post_id, PostContent(**fields), who, label=label)
