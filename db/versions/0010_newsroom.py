@@ -25,9 +25,11 @@ depends_on = None
 # Whether the person at this connection edits ``blog``: a member of the role owning ``posts``
 # (the newsroom's administrator) or of a role listed for the blog. Roles dropped since they
 # were listed simply match nobody (pg_has_role would raise on an unknown name).
+# Each function pins its search_path (pg_temp last): otherwise a writer's own TEMP TABLE
+# blog_editors, searched first by default, would make them an editor of every blog.
 IS_EDITOR = """
 CREATE OR REPLACE FUNCTION byline_is_editor(blog integer) RETURNS boolean
-LANGUAGE sql STABLE AS $$
+LANGUAGE sql STABLE SET search_path = pg_catalog, {schema}, pg_temp AS $$
     SELECT pg_has_role(current_user,
                        (SELECT relowner FROM pg_class WHERE oid = 'posts'::regclass), 'MEMBER')
         OR EXISTS (SELECT 1 FROM blog_editors e JOIN pg_roles r ON r.rolname = e.role_name
@@ -38,7 +40,7 @@ $$
 # Whether the person at this connection may change the post (and so its photos) as it is now.
 MAY_EDIT_POST = """
 CREATE OR REPLACE FUNCTION byline_may_edit_post(post integer) RETURNS boolean
-LANGUAGE sql STABLE AS $$
+LANGUAGE sql STABLE SET search_path = pg_catalog, {schema}, pg_temp AS $$
     SELECT byline_is_editor(p.blog_id)
         OR (p.owner = current_user AND p.status IN ('draft', 'changes_requested'))
     FROM posts p WHERE p.id = post
@@ -98,8 +100,10 @@ def upgrade() -> None:
         ),
         sa.Column("role_name", sa.String(63), primary_key=True),
     )
-    op.execute(IS_EDITOR)
-    op.execute(MAY_EDIT_POST)
+    bind = op.get_bind()
+    schema = bind.dialect.identifier_preparer.quote(bind.execute(sa.text("SELECT current_schema()")).scalar())
+    op.execute(IS_EDITOR.format(schema=schema))
+    op.execute(MAY_EDIT_POST.format(schema=schema))
     for statement in POLICIES:
         op.execute(statement)
 

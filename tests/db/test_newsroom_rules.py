@@ -322,3 +322,18 @@ def test_a_posts_photos_follow_the_post(room, writer, editor, raw):
         assert trash.empty_trash(s, [post_id]) == [post_id]
     gone = raw("postgres").execute("SELECT count(*) FROM photos WHERE id = %s", (photo_id,))
     assert gone.fetchone() == (0,)
+
+
+def test_a_writers_own_temp_table_cannot_make_them_an_editor(room, writer, raw):
+    """Temporary tables come first in a session's search path: the rules' functions pin
+    theirs, so a writer's own ``blog_editors`` (or ``posts``) is never the one consulted."""
+    import psycopg
+
+    post_id = _new(writer, room, "Sneaky")
+    w = raw(room.writer)
+    w.execute("CREATE TEMP TABLE blog_editors (blog_id integer, role_name text)")
+    w.execute("INSERT INTO blog_editors SELECT id, current_user FROM blogs")
+    w.execute("CREATE TEMP TABLE posts (id integer, blog_id integer, owner text, status text)")
+    with pytest.raises(psycopg.errors.InsufficientPrivilege):
+        w.execute("UPDATE public.posts SET status = 'published' WHERE id = %s", (post_id,))
+    assert _row(room, raw, post_id)[1] == "draft"
