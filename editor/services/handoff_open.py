@@ -73,7 +73,7 @@ def open_package(session: Session, package: Package) -> OpenResult:
     post = session.scalar(select(Post).where(Post.uuid == package.post.get("uuid")))
     added: dict[str, int] = {}
     if post is None:
-        post = _create(session, package, added)
+        post = _create(session, package, label, added)
         result = OpenResult(post.id, "created", label, added=added)
     else:
         added["revisions"] = _insert_revisions(session, post, package, label)
@@ -83,7 +83,7 @@ def open_package(session: Session, package: Package) -> OpenResult:
     return result
 
 
-def _create(session: Session, package: Package, added: dict[str, int]) -> Post:
+def _create(session: Session, package: Package, label: str, added: dict[str, int]) -> Post:
     from editor.services.bundles import _content, _status, _uuid
     from editor.services.handoff_review import blog_for
 
@@ -99,7 +99,7 @@ def _create(session: Session, package: Package, added: dict[str, int]) -> Post:
     url = package.post.get("comments_url")
     post.comments_url = url if isinstance(url, str) else ""
     session.flush()
-    added["revisions"] = _insert_revisions(session, post, package, "")
+    added["revisions"] = _insert_revisions(session, post, package, label)
     added["photos"] = len(store_photos(session, post, package, [p["uuid"] for p in package.photos]))
     return post
 
