@@ -27,19 +27,19 @@ class PackageDialogs:
 
     @classmethod
     def ask_save(cls, parent: QWidget | None, suggested: Path) -> Path | None:
-        dialog = QFileDialog(parent, "Send for review", str(suggested), FILTER)
+        dialog = QFileDialog(parent, "Send for review", str(suggested.parent), FILTER)
         dialog.setObjectName("send_review_dialog")
         dialog.setAccessibleName("Send for review: choose where to save the package")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix(SUFFIX.lstrip("."))
-        dialog.selectFile(str(suggested))
+        dialog.selectFile(suggested.name)
         if not dialog.exec() or not dialog.selectedFiles():
             return None
         return Path(dialog.selectedFiles()[0])
 
     @classmethod
-    def ask_open(cls, parent: QWidget | None) -> Path | None:
-        dialog = QFileDialog(parent, "Open review package", str(Path.home()), FILTER)
+    def ask_open(cls, parent: QWidget | None, folder: Path) -> Path | None:
+        dialog = QFileDialog(parent, "Open review package", str(folder), FILTER)
         dialog.setObjectName("open_review_dialog")
         dialog.setAccessibleName("Open review package: choose the file")
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
@@ -99,7 +99,7 @@ class HandoffUi(QObject):
 
     # -- opening ------------------------------------------------------------------------------
     def ask_and_open(self) -> None:
-        path = PackageDialogs.ask_open(self.window)
+        path = PackageDialogs.ask_open(self.window, self.folder)
         if path is not None:
             self.open_file(path)
 
