@@ -19,7 +19,7 @@ from difflib import SequenceMatcher
 from typing import Any, TypeVar
 
 from editor.review.suggestions import FORBIDDEN, has_markup, render_mark
-from editor.review.worddiff import tokens
+from editor.review.worddiff import tokens, units
 
 T = TypeVar("T", bound=Hashable)
 _PARAGRAPHS = re.compile(r"(\n[ \t]*\n\s*)")
@@ -50,7 +50,9 @@ class TextMerge:
 
 
 def _matches(base: Sequence[T], other: Sequence[T]) -> dict[int, int]:
-    matcher = SequenceMatcher(None, base, other, autojunk=False)
+    # autojunk (frequent items never anchor a match) only where the exact search would take
+    # minutes: a single sentence of thousands of words edited on both sides
+    matcher = SequenceMatcher(None, base, other, autojunk=len(base) * len(other) > 4_000_000)
     out: dict[int, int] = {}
     for a, b, n in matcher.get_matching_blocks():
         for k in range(n):
@@ -117,6 +119,19 @@ def _merge_words(base: str, ours: str, theirs: str, result: TextMerge) -> str:
         # marks cannot nest: the stretch stays ours; theirs is in the received revision
         result.kept += 1
         return ours
+    out: list[str] = []
+    for chunk in diff3(units(base), units(ours), units(theirs)):  # sentence by sentence first
+        b, o, t = ("".join(x) for x in (chunk.base, chunk.ours, chunk.theirs))
+        if chunk.stable or o == t or b == t:
+            out.append(o)
+        elif b == o:
+            out.append(t)
+        else:
+            out.append(_merge_tokens(b, o, t, result))
+    return "".join(out)
+
+
+def _merge_tokens(base: str, ours: str, theirs: str, result: TextMerge) -> str:
     out: list[str] = []
     for chunk in diff3(tokens(base), tokens(ours), tokens(theirs)):
         b, o, t = ("".join(x) for x in (chunk.base, chunk.ours, chunk.theirs))

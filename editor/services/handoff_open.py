@@ -163,15 +163,14 @@ def _apply(session: Session, post: Post, merge: StateMerge) -> None:
 
 
 def _insert_revisions(session: Session, post: Post, package: Package, label: str) -> int:
-    known = set(session.scalars(select(Revision.uuid).where(Revision.post_id == post.id)))
+    wanted = [e["uuid"] for e in package.revisions]
+    known = set(session.scalars(select(Revision.uuid).where(Revision.uuid.in_(wanted))))
     number = session.scalar(select(func.max(Revision.number))
                             .where(Revision.post_id == post.id)) or 0  # fmt: skip
     head = package.head["revision"]
     count = 0
     for entry in package.revisions:
-        if entry["uuid"] in known or session.scalar(
-            select(Revision.id).where(Revision.uuid == entry["uuid"])
-        ):
+        if entry["uuid"] in known:
             continue
         number += 1
         who = handoff.person_of(entry.get("author"))

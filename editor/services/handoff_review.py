@@ -117,7 +117,11 @@ def _take_state(comment: Comment, entry: dict[str, Any]) -> None:
 
 
 def _log(session: Session, post: Post, entries: list[dict[str, Any]]) -> int:
-    known = set(session.scalars(select(StatusChange.uuid)))
+    known = set(
+        session.scalars(
+            select(StatusChange.uuid).where(StatusChange.uuid.in_([e["uuid"] for e in entries]))
+        )
+    )
     count = 0
     for entry in sorted(entries, key=lambda e: handoff.when(e["created_at"])):
         if entry["uuid"] in known:
@@ -137,7 +141,11 @@ def _log(session: Session, post: Post, entries: list[dict[str, Any]]) -> int:
 def _suggestions(session: Session, post: Post, entries: list[dict[str, Any]]) -> int:
     """Rows for the marks that travelled (the next :func:`sync` drops those whose mark is not
     in the text any more)."""
-    known = set(session.scalars(select(Suggestion.uuid)))
+    known = set(
+        session.scalars(
+            select(Suggestion.uuid).where(Suggestion.uuid.in_([e["uuid"] for e in entries]))
+        )
+    )
     count = 0
     for entry in entries:
         if entry["uuid"] in known or entry.get("field") not in suggested.FIELDS:
