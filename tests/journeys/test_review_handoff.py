@@ -160,3 +160,38 @@ def test_a_draft_goes_to_the_editor_and_back_with_conflicting_edits(journey, tmp
     j.wait(lambda: w.revisions.list.count() >= 4)
     reasons = " ".join(w.revisions.list.item(i).text() for i in range(w.revisions.list.count()))
     assert "Received from Ana Ruiz" in reasons and "Yours before merging" in reasons
+
+
+def test_a_tampered_package_dropped_on_the_window_is_refused_and_changes_nothing(
+    journey, tmp_path, monkeypatch
+):
+    import zipfile
+
+    from tests.journeys.test_trash_and_import import _listed
+
+    writer_db = tmp_path / "writer.sqlite3"
+    post_id = _seed(writer_db)
+    good = tmp_path / "good.bylinereview"
+    from editor.cli.main import main
+
+    assert main(["--db", str(writer_db), "review", "send", str(post_id), "-o", str(good)]) == 0
+    bad = tmp_path / "bad.bylinereview"
+    with zipfile.ZipFile(good) as old, zipfile.ZipFile(bad, "w") as new:
+        for name in old.namelist():
+            data = old.read(name)
+            new.writestr(name, data.replace(b"quick driver", b"slow driver"))
+    _as(monkeypatch, "Ana Ruiz")
+    e = journey(tmp_path / "editor.sqlite3", preview=False)
+    before = _listed(e)
+    seen: list[str] = []
+
+    def act(box) -> None:
+        seen.append(box.informativeText())
+        box.button(QMessageBox.StandardButton.Ok).click()
+
+    e.when_dialog(act)
+    assert e.drop_files(e.window.post_list.tree, [bad])
+    e.wait(lambda: bool(seen))
+    assert "bad.bylinereview" in seen[0] and "post.json" in seen[0]
+    assert "Review package not opened" in e.status_text()
+    assert _listed(e) == before

@@ -7,6 +7,7 @@ import json
 import zipfile
 from io import BytesIO
 
+import pytest
 from PIL import Image
 from sqlalchemy import create_engine, text
 
@@ -122,11 +123,26 @@ def test_photos_travel_without_gps_serial_numbers_or_owner_names(desks):
         assert (photo.caption, photo.credit) == ("Salt at noon.", "Lucía Ferreira")
 
 
-def test_migration_0010_gives_existing_rows_ids(tmp_path):
+@pytest.mark.parametrize(
+    "backend", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+)
+def test_migration_0010_gives_existing_rows_ids(tmp_path, backend):
+    if backend == "sqlite":
+        _upgrade_from_0009(f"sqlite:///{tmp_path / 'old.sqlite3'}")
+        return
+    from tests.helpers.databases import fresh_postgres_database, postgres_available
+    from tests.helpers.services import require_service
+
+    ok, reason = postgres_available()
+    require_service(ok, reason)
+    with fresh_postgres_database() as url:
+        _upgrade_from_0009(url)
+
+
+def _upgrade_from_0009(url: str) -> None:
     from editor.store.database import open_store
     from editor.store.migrations import upgrade
 
-    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
     engine = create_engine(url)
     with engine.connect() as conn:
         upgrade(conn, "0009")
