@@ -135,7 +135,13 @@ def _resave(data: bytes, name: str) -> bytes:
                 extra["exif"] = clean_exif(exif if isinstance(exif, bytes) else b"")
             if isinstance(xmp, str):
                 xmp = xmp.encode("utf-8")
-            if xmp:
+            if xmp and fmt == "PNG":  # PNG keeps XMP in an iTXt chunk
+                from PIL.PngImagePlugin import PngInfo
+
+                info = PngInfo()
+                info.add_itxt("XML:com.adobe.xmp", clean_xmp(xmp).decode("utf-8"))
+                extra["pnginfo"] = info
+            elif xmp:
                 extra["xmp"] = clean_xmp(xmp)
             if fmt == "WEBP":
                 extra["lossless"] = True

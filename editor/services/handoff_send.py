@@ -28,7 +28,15 @@ from editor.formats.review_package import (
     write_package,
 )
 from editor.media.scrub import scrub
-from editor.model import Comment, Revision, RevisionReason, StatusChange, Suggestion, author_of
+from editor.model import (
+    PHOTO_TEXT_FIELDS,
+    Comment,
+    Revision,
+    RevisionReason,
+    StatusChange,
+    Suggestion,
+    author_of,
+)
 from editor.services import handoff, posts
 from editor.services.photos import list_photos, original_bytes
 
@@ -80,7 +88,7 @@ def send_post(session: Session, post_ref: int | str, target: Path) -> SendResult
         member = f"{PHOTOS}{p.uuid}{'.jpg' if ext in ('.jpe', '.jpeg') else ext}"
         files[member] = scrub(original_bytes(session, p), p.filename or member)
         entry = {k: getattr(p, k) for k in ("uuid", "filename", "role", "position", "mime")}
-        entry.update({k: getattr(p, k) or "" for k in handoff_photo_fields()})
+        entry.update({k: getattr(p, k) or "" for k in PHOTO_TEXT_FIELDS})
         photo_entries.append({**entry, "file": member})
     comments = list(session.scalars(
         select(Comment).where(Comment.post_id == post.id).order_by(Comment.id)
@@ -123,12 +131,6 @@ def send_post(session: Session, post_ref: int | str, target: Path) -> SendResult
     write_package(target, files)
     return SendResult(post.id, target, len(since), len(comments), len(suggestions),
                       len(photos), base_row is not None)  # fmt: skip
-
-
-def handoff_photo_fields() -> tuple[str, ...]:
-    from editor.model import PHOTO_TEXT_FIELDS
-
-    return PHOTO_TEXT_FIELDS
 
 
 def _revision_json(r: Revision) -> dict[str, Any]:

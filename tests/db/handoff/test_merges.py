@@ -89,7 +89,16 @@ def test_credit_changed_on_one_side_and_caption_on_the_other_keeps_both(desks):
 
         attach(s, posts.get_post(s, uuid), jpeg_bytes(), filename="bus.jpg", lead=True,
                caption="The bus at dawn.", credit="Lucía Ferreira", alt="A bus")  # fmt: skip
+    photo_id = _photo(writer, uuid).id
+    with writer.store.session() as s:
+        post_id = posts.get_post(s, uuid).id
+        comments.add_comment(s, post_id, "Where exactly?", field=f"caption:{photo_id}",
+                             quote="dawn")  # fmt: skip
     editor.open(writer.send(uuid, "one.bylinereview"))
+    here = _photo(editor, uuid).id
+    with editor.store.session() as s:  # the comment found its photo here (by its uuid)
+        [view] = comments.list_comments(s, posts.get_post(s, uuid).id)
+        assert view.field == f"caption:{here}" and view.span is not None
     _set_photo(editor, uuid, credit="Lucía Ferreira/Agencia Andina")
     _set_photo(writer, uuid, caption="The night bus at dawn, near Potosí.")
     result = writer.open(editor.send(uuid, "two.bylinereview"))
@@ -163,3 +172,23 @@ def test_ten_round_trips_with_comments_and_suggestions_never_duplicate(desks):
         assert [v.text for v in views] == [f"Note {k}" for k in range(10)]
         assert all(len(v.replies) == 1 for v in views)
         assert [v.resolved for v in views] == [k % 3 == 0 for k in range(10)]
+
+
+def test_a_status_change_and_its_note_travel_with_the_log(desks):
+    from editor.model import PostStatus
+    from editor.services import workflow
+
+    writer, editor = desks
+    uuid = _first_trip(writer, editor)
+    with editor.store.session() as s:
+        post_id = posts.get_post(s, uuid).id
+        workflow.change_status(s, post_id, PostStatus.SUBMITTED, force=True)
+        workflow.review_decision(s, post_id, PostStatus.CHANGES_REQUESTED, note="Shorter, please.")
+    result = writer.open(editor.send(uuid, "two.bylinereview"))
+    assert result.outcome == "took_theirs" and "status" in result.theirs_fields
+    with writer.store.session() as s:
+        post = posts.get_post(s, uuid)
+        assert post.status == "changes_requested"
+        log = workflow.status_log(s, post.id)
+        assert [(e.to_status, e.author.name) for e in log][-1] == ("changes_requested", "Ana Ruiz")
+        assert log[-1].note == "Shorter, please."
