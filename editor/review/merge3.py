@@ -43,6 +43,7 @@ class TextMerge:
     suggestions: list[str] = field(default_factory=list)  # the marks added, as written
     kept: int = 0  # overlapping changes CriticMarkup could not carry: ours kept
     merged: bool = False  # both sides' changes are in the result
+    marks: bool = True  # overlapping edits become marks (else ours is kept)
 
     @property
     def conflicts(self) -> int:
@@ -91,13 +92,16 @@ def paragraphs(text: str) -> list[str]:
     return [p for p in _PARAGRAPHS.split(text) if p]
 
 
-def merge_text(base: str, ours: str, theirs: str, *, by_paragraph: bool = True) -> TextMerge:
-    """Merge ``theirs`` into ``ours`` against ``base``."""
+def merge_text(
+    base: str, ours: str, theirs: str, *, by_paragraph: bool = True, marks: bool = True
+) -> TextMerge:
+    """Merge ``theirs`` into ``ours`` against ``base``. Without ``marks`` (a one-line field
+    the window cannot show suggestions in) overlapping edits keep ours and are counted."""
     if ours == theirs or base == theirs:
         return TextMerge(ours)
     if base == ours:
         return TextMerge(theirs)
-    result = TextMerge("", merged=True)
+    result = TextMerge("", merged=True, marks=marks)
     if not by_paragraph:
         result.text = _merge_words(base, ours, theirs, result)
         return result
@@ -139,7 +143,7 @@ def _merge_tokens(base: str, ours: str, theirs: str, result: TextMerge) -> str:
             out.append(o)
         elif b == o:
             out.append(t)
-        elif any(bad in o or bad in t for bad in FORBIDDEN):
+        elif not result.marks or any(bad in o or bad in t for bad in FORBIDDEN):
             result.kept += 1
             out.append(o)
         else:

@@ -1,9 +1,12 @@
 """Three-way merge of a whole post state (content fields, status, photo texts) against a base.
 
-Body, headline and deck merge as text (:func:`editor.review.merge3.merge_text`: overlapping
-edits become CriticMarkup substitutions); tags and categories as sets; every other field, the
-status and each photo's caption, credit and alt text by value: the side that changed wins, and
-when both changed the same field differently the local value stays (``kept``). Without a base
+Body, headline and deck merge as text, word by word (:func:`editor.review.merge3.merge_text`);
+in the body, edits that overlap become CriticMarkup substitutions the person resolves in the
+Review panel; in the headline and deck (which the window shows on one line, without marks) they
+keep ours and are named (``kept``), theirs staying in the received revision. Tags and
+categories merge as sets; every other field, the status and each photo's caption, credit and
+alt text by value: the side that changed wins, and when both changed the same field
+differently the local value stays (``kept``). Without a base
 (two copies that never agreed), the paragraphs both have in common stand in for it.
 """
 
@@ -16,7 +19,7 @@ from typing import Any
 
 from editor.review.merge3 import merge_list, merge_text, merge_value, paragraphs
 
-MARKED = {"body": True, "headline": False, "deck": False}  # field -> merged by paragraph
+MARKED = {"body": True, "headline": False, "deck": False}  # field -> may hold marks
 LISTS = ("tags", "categories")
 
 
@@ -53,7 +56,7 @@ def merge_states(base: dict[str, Any] | None, ours: dict[str, Any],
             b_value = b_content.get(name)
         if name in MARKED:
             merged = merge_text(b_value or "", o_value or "", t_value or "",
-                                by_paragraph=MARKED[name])  # fmt: skip
+                                by_paragraph=MARKED[name], marks=MARKED[name])  # fmt: skip
             content[name] = merged.text
             result.suggestions += [(name, m) for m in merged.suggestions]
             if merged.kept:

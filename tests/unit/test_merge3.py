@@ -82,3 +82,16 @@ def test_without_a_base_every_difference_is_a_conflict_and_ours_stays_for_plain_
     assert critic.original(body) == ours["content"]["body"]
     assert critic.accepted(body) == theirs["content"]["body"]
     assert "One fine day." in body and "{~~" not in body.split("\n\n")[0]
+
+
+def test_the_headline_merges_words_but_keeps_ours_where_both_changed_the_same_words():
+    base = _state(headline="Night bus to Potosí")
+    ours = _state(headline="Night bus to Potosí, at last")
+    theirs = _state(headline="Night train to Potosí")
+    merged = merge_states(base, ours, theirs)
+    assert merged.state["content"]["headline"] == "Night train to Potosí, at last"
+    ours = _state(headline="Late bus to Potosí")
+    theirs = _state(headline="Early bus to Potosí")
+    merged = merge_states(base, ours, theirs)
+    assert merged.state["content"]["headline"] == "Late bus to Potosí"
+    assert merged.kept == ["headline"] and not merged.suggestions
