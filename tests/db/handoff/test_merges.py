@@ -192,3 +192,20 @@ def test_a_status_change_and_its_note_travel_with_the_log(desks):
         log = workflow.status_log(s, post.id)
         assert [(e.to_status, e.author.name) for e in log][-1] == ("changes_requested", "Ana Ruiz")
         assert log[-1].note == "Shorter, please."
+
+
+def test_kept_ours_and_a_second_package_sent_before_anything_came_back(desks):
+    writer, editor = desks
+    uuid = _first_trip(writer, editor)
+    editor.edit(uuid, body=[("At the top", "Up on the altiplano")])
+    # the writer changed nothing since: their package is the base, ours stays
+    result = editor.open(writer.send(uuid, "again.bylinereview"))
+    assert result.outcome == "kept_ours"
+    assert "Up on the altiplano" in editor.post(uuid).body
+    # the writer edits and sends once more, still with nothing received: the editor's own
+    # record of what it last received is the newer base, so this merges without conflicts
+    writer.edit(uuid, body=[("before dawn", "long before dawn")])
+    result = editor.open(writer.send(uuid, "third.bylinereview"))
+    assert (result.outcome, result.conflicts, result.kept) == ("merged", 0, [])
+    body = editor.post(uuid).body
+    assert "long before dawn" in body and "Up on the altiplano" in body
