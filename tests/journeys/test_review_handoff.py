@@ -134,6 +134,7 @@ def test_a_draft_goes_to_the_editor_and_back_with_conflicting_edits(journey, tmp
         "At the top, the air is thin and the market is deafening."
     )
     assert "1 conflict(s) to resolve" in j.status_text()
+    assert not w.body.isReadOnly() and not w.form.headline.isReadOnly()  # typing goes on
     listing = w.suggest.list
     j.wait(lambda: w.review.dock.isVisible() and listing.isVisible())
     j.wait(lambda: listing.list.count() == 1 and "Ana Ruiz" in listing.list.item(0).text())
