@@ -43,11 +43,13 @@ class OpenResult:
     conflicts: int = 0  # suggestions added for overlapping edits: the person resolves them
     kept: list[str] = field(default_factory=list)  # both changed; ours stayed
     added: dict[str, int] = field(default_factory=dict)
+    in_trash: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {"post": self.post_id, "outcome": self.outcome, "sender": self.sender,
                 "merged_fields": self.theirs_fields, "conflicts": self.conflicts,
-                "kept_ours": self.kept, "added": self.added}  # fmt: skip
+                "kept_ours": self.kept, "added": self.added,
+                "in_trash": self.in_trash}  # fmt: skip
 
     def summary(self) -> str:
         head = {
@@ -64,7 +66,8 @@ class OpenResult:
         if self.kept:
             head += f"; kept ours where both changed: {', '.join(self.kept)}"
         extra = ", ".join(f"{n} {k}" for k, n in self.added.items() if n)
-        return head + (f" (new: {extra})" if extra else "") + "."
+        trash = " It is in the Trash here (restore it to edit it)." if self.in_trash else ""
+        return head + (f" (new: {extra})" if extra else "") + "." + trash
 
 
 def open_package(session: Session, package: Package) -> OpenResult:
@@ -80,6 +83,7 @@ def open_package(session: Session, package: Package) -> OpenResult:
         result = _merge(session, post, package, label, added)
     merge_review(session, post, package, sender, added)
     _record(session, post, package, label)
+    result.in_trash = post.deleted_at is not None
     return result
 
 

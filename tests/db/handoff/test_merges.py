@@ -209,3 +209,16 @@ def test_kept_ours_and_a_second_package_sent_before_anything_came_back(desks):
     assert (result.outcome, result.conflicts, result.kept) == ("merged", 0, [])
     body = editor.post(uuid).body
     assert "long before dawn" in body and "Up on the altiplano" in body
+
+
+def test_a_package_for_a_post_in_the_trash_says_so(desks):
+    from editor.services import trash
+
+    writer, editor = desks
+    uuid = _first_trip(writer, editor)
+    with editor.store.session() as s:
+        trash.trash_post(s, uuid)
+    writer.edit(uuid, body=[("before dawn", "long before dawn")])
+    result = editor.open(writer.send(uuid, "two.bylinereview"))
+    assert result.outcome == "took_theirs" and result.in_trash
+    assert "in the Trash here" in result.summary()
