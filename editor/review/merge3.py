@@ -156,9 +156,15 @@ def _merge_tokens(base: str, ours: str, theirs: str, result: TextMerge) -> str:
 def _mark(ours: str, theirs: str) -> str:
     """``{~~ours~>theirs~~}`` (or an insertion or deletion), white space at the ends left
     outside the mark so the words read naturally."""
-    lead = len(ours) - len(ours.lstrip())
-    lead = min(lead, len(theirs) - len(theirs.lstrip()))
-    trail = min(len(ours) - len(ours.rstrip()), len(theirs) - len(theirs.rstrip()))
+    lead = 0
+    while (
+        lead < min(len(ours), len(theirs)) and ours[lead] == theirs[lead] and ours[lead].isspace()
+    ):
+        lead += 1
+    trail = 0
+    while (trail < min(len(ours), len(theirs)) - lead and ours[-1 - trail] == theirs[-1 - trail]
+           and ours[-1 - trail].isspace()):  # fmt: skip
+        trail += 1
     o, t = ours[lead : len(ours) - trail], theirs[lead : len(theirs) - trail]
     before, after = ours[:lead], ours[len(ours) - trail :]
     if not o:

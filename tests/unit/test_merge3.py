@@ -3,6 +3,9 @@ suggestion, and what is kept."""
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from editor.review import suggestions as critic
 from editor.review.merge3 import diff3, merge_list, merge_text, merge_value
 from editor.review.merge_state import merge_states
@@ -95,3 +98,49 @@ def test_the_headline_merges_words_but_keeps_ours_where_both_changed_the_same_wo
     merged = merge_states(base, ours, theirs)
     assert merged.state["content"]["headline"] == "Late bus to Potosí"
     assert merged.kept == ["headline"] and not merged.suggestions
+
+
+WORDS = ["radio", "the", "village", "power", "line", "solar", "bus", "market", "dawn", "."]
+
+
+def _edit(base: list[str], edits: list[tuple[int, int, str]]) -> list[str]:
+    out = list(base)
+    for at, kind, word in sorted(edits, reverse=True):
+        at %= len(out) + 1
+        if kind == 0 and at < len(out):
+            out[at] = word
+        elif kind == 1 and at < len(out):
+            del out[at]
+        else:
+            out.insert(at, word)
+    return out
+
+
+_edits = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 2), st.sampled_from(WORDS)),
+                  max_size=6)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=12), min_size=1, max_size=5),
+    _edits,
+    _edits,
+)
+def test_rejecting_every_suggestion_gives_ours_merged_and_accepting_gives_theirs(
+    paragraphs, ours_edits, theirs_edits
+):
+    """Nothing is lost either way: with every suggestion rejected the merge is the merge that
+    prefers ours, with every one accepted the merge that prefers theirs."""
+    base_words = [w for p in paragraphs for w in (*p, "\n\n")][:-1]
+    base = " ".join(base_words)
+    ours = " ".join(_edit(base_words, ours_edits))
+    theirs = " ".join(_edit(base_words, theirs_edits))
+    ab, ba = merge_text(base, ours, theirs), merge_text(base, theirs, ours)
+    if ab.kept or ba.kept:
+        return
+    assert critic.original(ab.text) == critic.accepted(ba.text)
+    assert critic.accepted(ab.text) == critic.original(ba.text)
+    if not ab.suggestions:  # a clean merge holds both sides' changes, in either order
+        assert ab.text == ba.text
+    if ours == base:
+        assert ab.text == theirs
