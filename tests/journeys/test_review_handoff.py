@@ -71,8 +71,7 @@ def test_a_draft_goes_to_the_editor_and_back_with_conflicting_edits(journey, tmp
 
     # The writer sends the draft: File ▸ Send for review…, a file name typed in the dialog.
     _as(monkeypatch, "Lucía Ferreira")
-    j = journey(writer_db, preview=False)
-    j.window.controller.choose(post_id)
+    j = journey(writer_db, preview=False)  # the window opens on the draft
     j.wait(lambda: j.window.form.headline.text() == "Night bus to Potosí")
     _file_dialog(j, to_editor)
     j.menu(j.window.actions_[Act.SEND_FOR_REVIEW])
@@ -110,7 +109,6 @@ def test_a_draft_goes_to_the_editor_and_back_with_conflicting_edits(journey, tmp
     _as(monkeypatch, "Lucía Ferreira")
     j = journey(writer_db)
     w = j.window
-    j.window.controller.choose(post_id)
     j.wait(lambda: w.form.headline.text() == "Night bus to Potosí" and w.body.isEnabled())
     j.focus(w.body)
     _select(j, "quick")
