@@ -34,6 +34,7 @@ def check_entries(package: Package, base_state: Any) -> None:
 
     _check_state(package, POST_JSON, {"content": package.post, "status":
                  package.post.get("status", "draft"), "photos": {}})  # fmt: skip
+    _uuid(package, f"{POST_JSON}: post.uuid", package.post.get("uuid"))
     for k, photo in enumerate(package.photos):
         where = f"{POST_JSON}: photos[{k}]"
         _uuid(package, where, photo.get("uuid"))
