@@ -11,7 +11,6 @@ from editor.errors import InputError
 from editor.render.page import render_page
 from editor.render.themes import require_theme
 from editor.services import posts
-from editor.services.bundles import export_post
 from editor.services.pages import page_for_post
 from editor.services.suggestions import show_suggestions
 
@@ -76,6 +75,8 @@ def cmd_render(ctx: CommandContext) -> int:
 
 
 def cmd_export(ctx: CommandContext) -> int:
+    from editor.services.bundles import export_post  # Pillow and the bundle: not for render
+
     a = ctx.args
     with ctx.store.session() as session:
         post = posts.get_post(session, a.post)
