@@ -9,7 +9,16 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, String, column, func, select, table, type_coerce
+from sqlalchemy import (
+    Connection,
+    String,
+    column,
+    func,
+    literal_column,
+    select,
+    table,
+    type_coerce,
+)
 from sqlalchemy.types import TypeDecorator
 
 from editor.errors import NotFoundError
@@ -19,11 +28,8 @@ from editor.store.search import apply_search
 LIST_LIMIT = 200
 
 # Only the columns the list and the search read (the models in editor.model own the schema).
-posts_table = table(
-    "posts",
-    *(column(name) for name in ("id", "uuid", "headline", "deck", "body", "byline", "blog_id",
-                                "status", "updated_at", "version", "deleted_at")),
-)  # fmt: skip
+_COLUMNS = "id uuid headline deck body byline blog_id status updated_at version deleted_at"
+posts_table = table("posts", *(column(name) for name in _COLUMNS.split()))
 blogs_table = table("blogs", column("id"), column("name"))
 _posts = posts_table.c
 _blogs = blogs_table.c
@@ -54,12 +60,21 @@ class _Raw(TypeDecorator[Any]):
 _STATUSES = {s.value: s for s in PostStatus}
 _LIST = (
     select(
-        _posts.id, _posts.uuid, _posts.headline, _posts.byline, _posts.blog_id,
-        _blogs.name, _posts.status, type_coerce(_posts.updated_at, _Raw()), _posts.version,
+        _posts.id,
+        _posts.uuid,
+        _posts.headline,
+        _posts.byline,
+        _posts.blog_id,
+        _blogs.name,
+        _posts.status,
+        type_coerce(_posts.updated_at, _Raw()),
+        _posts.version,
     )
     .join(blogs_table, _blogs.id == _posts.blog_id)
     .order_by(_posts.updated_at.desc())
-)  # fmt: skip
+)
+
+_LIVE_SQLITE = literal_column("+posts.deleted_at").is_(None)
 
 
 def list_posts(
@@ -72,7 +87,14 @@ def list_posts(
     trashed: bool = False,
 ) -> list[PostSummary]:
     """Posts newest first; those in the Trash only when ``trashed`` (and then only them)."""
-    stmt = _LIST.where(_posts.deleted_at.is_not(None) if trashed else _posts.deleted_at.is_(None))
+    if trashed:
+        stmt = _LIST.where(_posts.deleted_at.is_not(None))
+    elif conn.dialect.name == "sqlite":
+        # Unary + keeps SQLite from using the deleted_at index for a test almost every row
+        # passes (it then sorted 10,000 posts: 11 ms instead of 0.3 ms by the updated_at index).
+        stmt = _LIST.where(_LIVE_SQLITE)
+    else:
+        stmt = _LIST.where(_posts.deleted_at.is_(None))
     if blog is not None:
         stmt = stmt.where(_posts.blog_id == blog)
     if status is not None:
