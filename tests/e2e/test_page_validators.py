@@ -48,7 +48,7 @@ def _need_browser() -> None:
     require_service(ok, "axe-core needs node, chromium, axe-core and playwright-core in .tools/")
 
 
-def _lead_image(fmt: str = "JPEG") -> bytes:
+def _lead_jpeg(fmt: str = "JPEG") -> bytes:
     image = Image.new("RGB", (640, 427), (196, 164, 120))
     out = io.BytesIO()
     image.save(out, fmt, quality=80)
@@ -67,7 +67,7 @@ def _export(folder: Path, theme: str = "newsroom", **changes) -> Path:
     base = rich_page()
     body = base.body + "\n\n![The transmitter mast at dawn](photo:1)\n"
     data = replace(base, **{"lead_photo": lead, "photos": {"1": lead}, "body": body, **changes})
-    images = {"lead-640.jpg": _lead_image(), "lead-640.webp": _lead_image("WEBP")}
+    images = {"lead-640.jpg": _lead_jpeg(), "lead-640.webp": _lead_jpeg("WEBP")}
     files, _ = build_bundle(data, theme=require_theme(theme), post_json={"headline": "x"},
                             blog_json={"name": "x"}, markdown="x", images=images)  # fmt: skip
     write_bundle(folder, files)
