@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html import unescape
 from html.parser import HTMLParser
 
@@ -78,6 +79,7 @@ _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 
 
+@lru_cache(maxsize=4096)  # the audit and nh3's filter both ask for every link of a render
 def url_scheme(value: str) -> str | None:
     """The scheme a browser would see (it ignores whitespace and control characters); a URL a
     browser cannot parse at all counts as having an unknown scheme."""
