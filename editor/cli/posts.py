@@ -87,7 +87,7 @@ def cmd_import(ctx: CommandContext) -> int:
 
 
 def cmd_show(ctx: CommandContext) -> int:
-    with ctx.store.session() as session:
+    with ctx.store.reading() as session:
         post = posts.get_post(session, ctx.args.post)
         data = post_to_json(post)
         local = local_time(post.published_at, post.published_tz)
@@ -112,7 +112,7 @@ def cmd_show(ctx: CommandContext) -> int:
 
 
 def cmd_export_md(ctx: CommandContext) -> int:
-    with ctx.store.session() as session:
+    with ctx.store.reading() as session:
         text = export_markdown(posts.get_post(session, ctx.args.post))
     if ctx.args.output:
         try:
@@ -134,7 +134,7 @@ def cmd_status(ctx: CommandContext) -> int:
 
 
 def cmd_revisions(ctx: CommandContext) -> int:
-    with ctx.store.session() as session:
+    with ctx.store.reading() as session:
         post = posts.get_post(session, ctx.args.post)
         revs = [revision_to_json(r) for r in posts.list_revisions(session, post.id)]
     if ctx.args.json:
@@ -149,7 +149,7 @@ def cmd_revisions(ctx: CommandContext) -> int:
 
 
 def cmd_revision(ctx: CommandContext) -> int:
-    with ctx.store.session() as session:
+    with ctx.store.reading() as session:
         post = posts.get_post(session, ctx.args.post)
         rev = revision_to_json(
             posts.get_revision(session, post.id, ctx.args.number), with_snapshot=True
