@@ -91,9 +91,7 @@ class PageData:
         return links
 
     def local_published(self) -> datetime | None:
-        return (
-            self.published_at.astimezone(_zone(self.display_tz)) if self.published_at else None
-        )
+        return self.published_at.astimezone(_zone(self.display_tz)) if self.published_at else None
 
     def local_updated(self) -> datetime | None:
         return self.updated_at.astimezone(_zone(self.display_tz)) if self.updated_at else None
