@@ -176,6 +176,7 @@ def open_store(
     else:
         url = URL.create("sqlite", database=str(Path(where).expanduser().resolve()))
 
+    current = False  # the schema is known to be this version's: nothing to check or upgrade
     if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
         path = Path(str(url.database))
         read_only = _check_sqlite_file(path, read_only=read_only, create=create)
@@ -186,6 +187,7 @@ def open_store(
         if path.exists() and path.stat().st_size:
             # Look before touching: even switching on WAL would rewrite another program's file.
             revision, has_tables = _probe_sqlite(path, url, immutable=immutable)
+            current = revision == SCHEMA_HEAD  # read once; the common case stops here
             if _judge_revision(revision, has_tables, str(path), read_only=read_only):
                 problems = quick_check(path)  # a migration writes: never to a damaged file
                 if problems:
@@ -198,8 +200,9 @@ def open_store(
         engine = create_engine(url, pool_pre_ping=True)
 
     try:
-        with engine.connect() as conn:
-            _ensure_schema(conn, url, read_only=read_only)
+        if not current:
+            with engine.connect() as conn:
+                _ensure_schema(conn, url, read_only=read_only)
     except StoreError:
         engine.dispose()
         raise
