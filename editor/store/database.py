@@ -362,6 +362,8 @@ def _ensure_schema(conn: Connection, url: URL, *, read_only: bool) -> None:
     if conn.dialect.name != "postgresql" or read_only:
         _ensure_schema_locked(conn, url, read_only=read_only)
         return
+    if _postgres_revision(conn) == SCHEMA_HEAD:
+        return  # current: no lock, no reflection (every `byline` command opens the store)
     # Several processes opening a new PostgreSQL database at once would all create the tables
     # (SQLite serialises this with its write lock; PostgreSQL needs to be told).
     conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _SCHEMA_LOCK})
@@ -372,6 +374,18 @@ def _ensure_schema(conn: Connection, url: URL, *, read_only: bool) -> None:
         conn.rollback()
         conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _SCHEMA_LOCK})
         conn.commit()
+
+
+def _postgres_revision(conn: Connection) -> str | None:
+    """The stamped revision in one look, None when there is none (the locked path decides)."""
+    try:
+        stamped = conn.exec_driver_sql("SELECT to_regclass('alembic_version') IS NOT NULL")
+        revision = None
+        if stamped.scalar():
+            revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    finally:
+        conn.rollback()
+    return revision
 
 
 def _ensure_schema_locked(conn: Connection, url: URL, *, read_only: bool) -> None:
