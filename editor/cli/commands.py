@@ -29,6 +29,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "restore": ("posts", "restore a revision (the current text stays in history)"),
     "log": ("review", "a post's status changes: who, when, from, to, note"),
     "comment": ("review", "comments on a post's words: add, list, reply, …"),
+    "review": ("review", "review packages: send a post, open one received"),
     "suggest": (
         "suggest",
         "suggest an edit (kept in the text as CriticMarkup), or list, accept or reject them",
