@@ -9,6 +9,7 @@ from editor.model.blog import (
     Blog,
     BlogWord,
 )
+from editor.model.handoff import Handoff, StoreMeta
 from editor.model.lease import Lease
 from editor.model.people import Person, author_of
 from editor.model.photo import PHOTO_TEXT_FIELDS, Photo, PhotoBlob, PhotoRole
@@ -37,6 +38,7 @@ __all__ = [
     "Blog",
     "BlogWord",
     "Comment",
+    "Handoff",
     "Lease",
     "LinkSource",
     "OutboxItem",
@@ -54,6 +56,7 @@ __all__ = [
     "RevisionReason",
     "SidebarLink",
     "StatusChange",
+    "StoreMeta",
     "Suggestion",
     "Target",
     "TargetKind",

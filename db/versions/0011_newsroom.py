@@ -1,8 +1,8 @@
 """A shared newsroom: edit leases (every database), and on PostgreSQL each person's own role,
 a per-blog list of editors and row-level security on posts.
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0011
+Revises: 0010
 Create Date: 2026-12-01
 
 What PostgreSQL enforces (whatever program connects): a writer changes only their own posts
@@ -17,8 +17,8 @@ from alembic import op
 
 from editor.model.base import UTCDateTime
 
-revision = "0010"
-down_revision = "0009"
+revision = "0011"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
