@@ -7,6 +7,7 @@ import threading
 from pathlib import Path
 
 from editor.cli.context import CommandContext
+from editor.cli.lease import add_take_over, respect_lease
 from editor.formats.photo_json import photo_to_json
 from editor.model import Photo
 from editor.services import photos, posts
@@ -24,6 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--lead", action="store_true", help="make it the post's lead photo")
     _text_options(p, ("caption", "credit", "alt"))
     p.add_argument("--json", action="store_true")
+    add_take_over(p)
     p.set_defaults(handler=cmd_add)
 
     p = cmds.add_parser("list", help="list a post's photos, the lead first")
@@ -37,11 +39,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     _text_options(p, TEXT_OPTIONS)
     p.add_argument("--lead", action="store_true", help="make it the post's lead photo")
     p.add_argument("--json", action="store_true")
+    add_take_over(p)
     p.set_defaults(handler=cmd_set)
 
     p = cmds.add_parser("remove", help="detach a photo from the post")
     p.add_argument("post", metavar="ID")
     p.add_argument("photo", metavar="PHOTO", help="photo id or uuid")
+    add_take_over(p)
     p.set_defaults(handler=cmd_remove)
 
     p = cmds.add_parser("renditions", help="write the post's photo renditions into a folder")
@@ -87,6 +91,7 @@ def cmd_add(ctx: CommandContext) -> int:
     a = ctx.args
     with ctx.store.session() as session:
         post = posts.get_post(session, a.post)
+        respect_lease(ctx, session, post.id)
         photo = photos.attach(session, post, a.file, lead=a.lead, caption=a.caption,
                               credit=a.credit, alt=a.alt)  # fmt: skip
         _print_photo(ctx, photo, a.json)
@@ -109,6 +114,7 @@ def cmd_set(ctx: CommandContext) -> int:
     a = ctx.args
     with ctx.store.session() as session:
         post = posts.get_post(session, a.post)
+        respect_lease(ctx, session, post.id)
         photo = photos.get_photo(session, post.id, a.photo)
         photos.update_photo(session, photo, **{n: getattr(a, n) for n in TEXT_OPTIONS})
         if a.lead:
@@ -123,6 +129,7 @@ def cmd_set(ctx: CommandContext) -> int:
 def cmd_remove(ctx: CommandContext) -> int:
     with ctx.store.session() as session:
         post = posts.get_post(session, ctx.args.post)
+        respect_lease(ctx, session, post.id)
         photo = photos.get_photo(session, post.id, ctx.args.photo)
         photo_id = photo.id
         photos.remove_photo(session, photo)

@@ -8,6 +8,7 @@ import html
 from typing import Any
 
 from editor.cli.context import CommandContext
+from editor.cli.lease import add_take_over, respect_lease
 from editor.errors import InputError
 from editor.services import posts
 from editor.services import suggestions as sug
@@ -34,6 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--nth", type=int, metavar="N", help="the Nth occurrence when quoted twice")
     p.add_argument("--all", action="store_true", help="accept or reject every suggestion")
     p.add_argument("--json", action="store_true", help="print JSON")
+    add_take_over(p)
     p.set_defaults(handler=cmd_suggest)
 
     p = sub.add_parser(
@@ -63,6 +65,7 @@ def cmd_suggest(ctx: CommandContext) -> int:
         if bool(rest) == bool(a.all) or len(rest) > 1:
             raise InputError(f"suggest {action}: give one SUGGESTION id or --all")
         with ctx.store.session() as s:
+            respect_lease(ctx, s, posts.get_post(s, post_ref).id)
             n = sug.resolve(s, post_ref, rest[0] if rest else None, accept=action == "accept")
         done = "accepted" if action == "accept" else "rejected"
         ctx.print(f"{done} {n} suggestion{'s' if n != 1 else ''}")
@@ -70,6 +73,7 @@ def cmd_suggest(ctx: CommandContext) -> int:
     if rest:
         raise InputError(f"suggest: unexpected {' '.join(rest)!r}")
     with ctx.store.session() as s:
+        respect_lease(ctx, s, posts.get_post(s, post_ref).id)
         view = sug.suggest(s, post_ref, field=a.field, replace=a.replace,
                            with_=a.with_, delete=a.delete, insert=a.insert, after=a.after,
                            nth=a.nth)  # fmt: skip

@@ -129,7 +129,9 @@ def test_cli_respects_a_live_lease_and_can_take_over(two, capsys, monkeypatch):
     monkeypatch.setenv("BYLINE_USER_NAME", LUCIA.name)
     monkeypatch.setenv("BYLINE_USER_EMAIL", LUCIA.email)
     for args in (["set", str(post_id), "--headline", "Mine"], ["status", str(post_id), "submitted"],
-                 ["delete", str(post_id)]):  # fmt: skip
+                 ["delete", str(post_id)], ["restore", str(post_id), "1"],
+                 ["suggest", str(post_id), "--replace", "Old", "--with", "New"],
+                 ["photo", "remove", str(post_id), "1"]):  # fmt: skip
         assert main(["--db", db, *args]) == 1
         err = capsys.readouterr().err
         assert f"Post {post_id} is being edited by Ana Ruiz since" in err and "--take-over" in err
