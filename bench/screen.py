@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bench.common import Figure, report
-from bench.screen_apps import App, bare, byline, retext, retext_python
+from bench.screen_apps import OUT, App, bare, byline, retext, retext_python
 from bench.xscreen import Frame, Rect, Screen, Xvfb
 
 SIZE = (1920, 1080)
@@ -87,8 +87,8 @@ def open_and_settle(screen: Screen, app: App) -> None:
 
 def typing(screen: Screen, app: App, tries: int) -> Typing:
     result = Typing([], [], [])
-    open_and_settle(screen, app)
     try:
+        open_and_settle(screen, app)
         screen.click(*app.text)  # the caret in a paragraph near the top
         screen.settle(app.preview, quiet=0.8)  # the preview brings it into view
         for _ in range(tries):
@@ -133,10 +133,13 @@ def post_visible(screen: Screen, app: App) -> float:
 
 def warm_up(screen: Screen, app: App) -> None:
     """First start: size the window to the screen, quit with Ctrl+Q (the size is kept)."""
-    open_and_settle(screen, app)
-    app.fill_screen(*SIZE)
-    screen.frames(app.preview, quiet=1.5, limit=30)
-    app.quit(screen)
+    try:
+        open_and_settle(screen, app)
+        app.fill_screen(*SIZE)
+        screen.frames(app.preview, quiet=1.5, limit=30)
+        app.quit(screen)
+    finally:
+        app.stop()
 
 
 def median(values: list[float]) -> float:
@@ -151,6 +154,8 @@ def run(tries: int = 8, starts: int = 5) -> list[Figure]:
     python = retext_python()
     if python is None:
         print("  (ReText could not be installed: its figures are left out)", flush=True)
+    for home in OUT.glob("screen-*"):  # fresh posts and settings: every run starts alike
+        shutil.rmtree(home, ignore_errors=True)
     figures: list[Figure] = []
     with Xvfb(f"{SIZE[0]}x{SIZE[1]}") as server:
         screen = Screen(server.display)
