@@ -275,9 +275,13 @@ class Journey:
     def wait_preview_matches(
         self, timeout: int = OPEN_TIMEOUT_MS, *, full: bool = False, context: str = ""
     ) -> None:
-        """Until the preview shows a fresh render of the body (fails with both texts)."""
+        """Until the preview shows a fresh render of the body with nothing pending (a page
+        reload after a field edit would blank it for a moment); fails with both texts."""
+        controller = self.window.preview.controller
         try:
-            self.wait(lambda: self.preview_matches_fresh_render(full=full), timeout)
+            self.wait(
+                lambda: controller.idle and self.preview_matches_fresh_render(full=full), timeout
+            )
         except Exception as error:
             shown = self.js(f"{ARTICLE} ? {_TOP_LEVEL}({ARTICLE}) : null")
             raise AssertionError(
