@@ -33,8 +33,15 @@ pytest: $(TEST_STAMP)
 	@$(BIN)/python -m editor.platform_check --platform offscreen --install --dictionaries
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# Offscreen figures, then what a person sees on a real X server (Xvfb; installed here when
+# root, else that part is skipped with a note). `make bench BENCH_ARGS=--screen`: only the latter.
 bench: $(TEST_STAMP)
+	@command -v Xvfb >/dev/null && command -v xdotool >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq xvfb xdotool >/dev/null; \
+	  else echo "make bench: no Xvfb/xdotool (sudo apt-get install xvfb xdotool): the real-screen part is skipped"; fi; }
 	@$(BIN)/python -m editor.platform_check --platform offscreen --install --dictionaries
+	@! command -v Xvfb >/dev/null || $(BIN)/python -m editor.platform_check --platform xcb --install
 	$(BIN)/python -m bench $(BENCH_ARGS)
 
 # PNGs of the window (1280x800 and 1920x1080, light and dark, each panel open) under Xvfb.

@@ -1,7 +1,8 @@
 """Baseline for the start-up benchmark: a bare PySide6 main window with an editor.
 
 Prints ``first-paint T`` (system monotonic clock) at its first paint, then exits, exactly as
-``byline`` does with BYLINE_EXIT_AFTER_FIRST_PAINT=1.
+``byline`` does with BYLINE_EXIT_AFTER_FIRST_PAINT=1. ``bare_window.py WxH stay``: that size,
+and it stays open (``bench.screen`` watches its first paint on the screen).
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ class _FirstPaint(QObject):
 
 def _report() -> None:
     print(f"first-paint {time.monotonic():.6f}", flush=True)
-    os._exit(0)
+    if "stay" not in sys.argv[2:]:
+        os._exit(0)
 
 
 def main() -> None:
@@ -32,7 +34,8 @@ def main() -> None:
     window.setCentralWidget(QPlainTextEdit())
     spy = _FirstPaint()
     window.statusBar().installEventFilter(spy)
-    window.resize(1280, 820)
+    width, height = (int(n) for n in (sys.argv[1:] or ["1280x820"])[0].split("x"))
+    window.resize(width, height)
     window.show()
     app.exec()
 

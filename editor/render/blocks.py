@@ -50,6 +50,12 @@ def split_blocks(text: str) -> list[str] | None:
     a blockquote, and keeps a box together with the block after it (its skip link's target).
     Each block is an exact slice of the text, blank lines inside it included."""
     text = normalize(text)
+    spans = block_spans(text)
+    return None if spans is None else [text[start:end] for start, end in spans]
+
+
+def block_spans(text: str) -> list[tuple[int, int]] | None:
+    """Where :func:`split_blocks` cuts the (normalised) ``text``: each block's (start, end)."""
     if document_global(text):
         return None
     first_end = text.find("\n")
@@ -71,7 +77,7 @@ def split_blocks(text: str) -> list[str] | None:
         _add_chunk(text, chunks, start, blank.start(), box_starts)
         start = blank.end()
     _add_chunk(text, chunks, start, len(text), box_starts)
-    return [text[group[0] : group[1]] for group in _group(text, chunks)]
+    return _group(text, chunks)
 
 
 def _regions(text: str) -> list[tuple[int, int, bool]] | None:

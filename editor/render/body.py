@@ -14,9 +14,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from editor.render.batch import batchable, convert_batch
-from editor.render.blocks import normalize, split_blocks
+from editor.render.blocks import normalize
 from editor.render.headings import number_headings
 from editor.render.markdown_ext import PhotoResolver, byline_markdown
+from editor.render.resplit import BlockSplitter
 from editor.render.sanitize import Policy, Removal, Sanitizer
 from editor.render.toplevel import fix_nesting, top_level
 
@@ -61,6 +62,7 @@ class BodyRenderer:
         self._policy = Policy()
         self._sanitizer = Sanitizer(self._policy)
         self._cache: dict[str, RenderedBlock] = {}
+        self._splitter = BlockSplitter()  # re-splits only around the last edit
         self.batch_min = 8  # this many new blocks are converted in one Markdown run
 
     def clear_cache(self) -> None:
@@ -69,7 +71,7 @@ class BodyRenderer:
 
     def render(self, markdown: str) -> RenderedBody:
         """The body, converting only blocks not seen in the last render."""
-        sources = split_blocks(markdown)
+        sources = self._splitter.split(markdown)
         if sources is None:
             return self.render_full(markdown)
         keys = [self._key(source) for source in sources]

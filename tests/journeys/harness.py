@@ -275,9 +275,8 @@ class Journey:
     def wait_preview_matches(
         self, timeout: int = OPEN_TIMEOUT_MS, *, full: bool = False, context: str = ""
     ) -> None:
-        """Until the preview shows a fresh render of the body (fails with both texts)."""
-        # Settled too: a page reload still pending (a headline edit waits 150 ms) would blank
-        # the page right after a patch matched.
+        """Until the preview shows a fresh render of the body with nothing pending (a page
+        reload after a field edit would blank it for a moment); fails with both texts."""
         controller = self.window.preview.controller
         try:
             self.wait(

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from editor.ui.window.actions import Act, ActionRegistry
-from editor.ui.writing.body_editor import count_words, reading_minutes
+from editor.ui.writing.body_editor import WordCounter, count_words, reading_minutes
 from editor.ui.writing.post_form import DECK_TARGET, HEADLINE_TARGET, guidance, split_list
 
 
@@ -27,6 +27,14 @@ def test_targets_are_the_issues():
 def test_word_count_and_reading_time():
     assert count_words("It's a well-known fact — twelve panels, 3.5 kW.") == 8
     assert reading_minutes(0) == 0 and reading_minutes(10) == 1 and reading_minutes(2300) == 10
+
+
+@given(st.lists(st.text(alphabet="ab’'.-\n ", max_size=30), min_size=1, max_size=6))
+def test_the_word_counter_counts_every_text_as_count_words(texts):
+    """Counted again line by line after each edit: always the whole count."""
+    counter = WordCounter()
+    for text in texts:
+        assert counter.count(text) == count_words(text), repr(text)
 
 
 @given(st.lists(st.text(alphabet="abc xyz", min_size=1).map(str.strip).filter(bool)))

@@ -122,17 +122,52 @@ def settle(pane: StandInPane, controller: PreviewController) -> None:
     raise AssertionError("the controller kept the pane busy forever")
 
 
-def make(qapp) -> tuple[StandInPane, Renderer, PreviewController]:
+def make(qapp, debounce_ms: int = 0) -> tuple[StandInPane, Renderer, PreviewController]:
     pane = StandInPane()
     renderer = Renderer()
     controller = PreviewController(
         pane,  # type: ignore[arg-type]
         renderer,
         lambda body, _mode: f"<page>{body.text}</page>",
-        debounce_ms=0,
+        debounce_ms=debounce_ms,
         page_debounce_ms=0,
     )
     return pane, renderer, controller
+
+
+def test_a_keystroke_after_a_pause_is_patched_at_once(qapp):
+    """No debounce before the first patch: the edit is sent within the call, before the event
+    loop could run any timer (the debounce is set to a minute to be sure none is waited for)."""
+    pane, _renderer, controller = make(qapp, debounce_ms=60_000)
+    controller.open_post("First.")
+    pane.answer_one()  # the page loaded
+    assert controller.idle
+    controller.body_edited("First, edited.")
+    assert pane.patches == 1
+    assert list(pane.owed) == [("patch", Body("First, edited.", ["First, edited."]))]
+    pane.answer_one()
+    assert controller.idle
+    controller.body_edited("First, edited again.")  # the next pause, the next key: at once too
+    assert pane.patches == 2
+
+
+def test_keys_typed_while_a_patch_is_in_flight_go_out_as_one_patch(qapp):
+    pane, _renderer, controller = make(qapp)
+    controller.open_post("First.")
+    pane.answer_one()
+    controller.body_edited("First. a")  # sent at once: in flight until the page answers
+    for text in ("First. ab", "First. abc", "First. abcd"):
+        controller.body_edited(text)
+        run_timers(controller)
+    assert pane.patches == 1  # held back while the page works on the first
+    assert not controller.idle
+    pane.answer_one()
+    run_timers(controller)
+    assert pane.patches == 2  # the three that waited, as one patch with the latest text
+    assert pane.owed[-1][1] is not None and pane.owed[-1][1].text == "First. abcd"
+    settle(pane, controller)
+    assert controller.idle
+    assert pane.shown is not None and pane.shown.text == "First. abcd"
 
 
 @pytest.mark.parametrize("outcome", list(Patch))

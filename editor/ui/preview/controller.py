@@ -1,8 +1,11 @@
-"""Drives the preview from the editor: debounced body edits become block patches.
+"""Drives the preview from the editor: body edits become block patches, sent at once.
 
 Per keystroke the GUI thread does a few ms of work: the body renderer's block cache converts only
-the changed block (~1 ms), the pane diffs the block list and patches the DOM (~2-4 ms). A change
-outside the body (headline, deck, theme) reloads the whole page, debounced a little longer.
+the changed block (~1 ms), the pane diffs the block list and patches the DOM (~2-4 ms). An edit
+made while the page is idle goes out in the same call, without waiting for a timer; edits made
+while a patch is in flight wait for its answer and then go out as one patch with the latest text
+(back-pressure, not a debounce: the page never falls behind by more than one patch). A change
+outside the body (headline, deck, theme) reloads the whole page, debounced.
 """
 
 from __future__ import annotations
@@ -48,7 +51,7 @@ class PreviewController(QObject):
         renderer: BodyRendererLike,
         page_builder: PageBuilder,
         *,
-        debounce_ms: int = 5,
+        debounce_ms: int = 0,
         page_debounce_ms: int = 150,
         export_writer: ExportWriter | None = None,
         parent: QObject | None = None,
@@ -66,6 +69,7 @@ class PreviewController(QObject):
         self._export_dir: Path | None = None
         self._in_flight = False  # a patch was sent and the page has not answered yet
         self._dirty = False  # an edit arrived meanwhile
+        # After an answer, the edits that waited go out this much later (one patch).
         self._body_timer = _single_shot(self, debounce_ms, self._apply_body)
         self._page_timer = _single_shot(self, page_debounce_ms, self.reload)
         # The last line of defence: an answer that never comes costs one reload, not the preview.
@@ -89,10 +93,15 @@ class PreviewController(QObject):
         self.reload()
 
     def body_edited(self, markdown: str, cursor_block: int | None = None) -> None:
-        """The body text changed; ``cursor_block`` is the index of the block being edited."""
+        """The body text changed; ``cursor_block`` is the index of the block being edited.
+
+        Patched at once when the page is idle; otherwise once it has answered (see above)."""
         self._text = markdown
         self._cursor_block = cursor_block
-        self._body_timer.start()
+        if self._in_flight:
+            self._dirty = True
+        elif not self._body_timer.isActive():  # else the timer sends this text shortly
+            self._apply_body()
 
     def page_edited(self) -> None:
         """Something outside the body changed (headline, deck, byline, photo, theme)."""

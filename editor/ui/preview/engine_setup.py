@@ -2,7 +2,8 @@
 
 Call :func:`prepare_webengine` once, early in ``app.py`` (and in test start-up): it adds
 ``--no-sandbox`` when running as root (Chromium refuses to start its sandbox as root, which is
-how CI runs), registers the ``byline-media:`` URL scheme the preview serves local files through,
+how CI runs), has Qt Quick compose the view in software (see below), registers the
+``byline-media:`` URL scheme the preview serves local files through,
 lets the preview's view be created lazily after the window is up, and applies the bindings'
 work-arounds (``editor.ui.window.qt_workarounds``: PySide6 6.12's emit() crash).
 """
@@ -49,6 +50,13 @@ def prepare_webengine(*, is_root: bool | None = None, register_scheme: bool = Tr
     # Lets the pane collect the garbage of replaced DOM nodes (see pane.GC_EVERY): without it
     # the renderer grows ~0.2 MB per edit, and ~4.6 MB per full reload.
     add_chromium_flag("--js-flags=--expose-gc")
+    # The view's frames are drawn into the window like any widget's. With Qt Quick's default
+    # (RHI) backend a window holding a web view is composed whole through OpenGL on every
+    # repaint (a caret blink redraws all 1920x1080 of it), and where OpenGL is software
+    # (llvmpipe: no GPU, a VM, a remote desktop, Xvfb) that put ~60-250 ms between a key and
+    # the preview's frame on screen; software composition takes ~15-30 ms (bench.screen).
+    # QT_QUICK_BACKEND=rhi in the environment brings the default back.
+    os.environ.setdefault("QT_QUICK_BACKEND", "software")
     if not _prepared:
         from editor.ui.window.qt_workarounds import apply_qt_workarounds
 

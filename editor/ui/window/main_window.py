@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from editor.ui.window.actions import Act, ActionRegistry
 from editor.ui.window.docks import LAYOUT_VERSION, add_side_panel, bind_panel
 from editor.ui.window.theme import apply_palette, colors
-from editor.ui.writing.body_editor import BodyEditor, count_words, reading_minutes
+from editor.ui.writing.body_editor import BodyEditor, WordCounter, reading_minutes
 from editor.ui.writing.edit_commands import EditCommands
 from editor.ui.writing.post_list import PostList
 
@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self._closed = False
         self._revisions_of: int | None = None
         self._stats_timer = QTimer(self, singleShot=True, interval=STATS_DELAY_MS)
+        self._words = WordCounter()
         self._build()
         self._wire_frame()
         self.statusBar().showMessage("Opening the database…")
@@ -342,7 +343,7 @@ class MainWindow(QMainWindow):
             self._stats_timer.start()
 
     def _update_stats(self) -> None:
-        words = count_words(self.body.toPlainText())
+        words = self._words.count(self.body.toPlainText())
         minutes = reading_minutes(words)
         self.words_label.setText(f"{words:,} words · {minutes} min read")
 
