@@ -132,16 +132,50 @@ def _exit_after_preview(app: object, window: MainWindow, report: bool) -> None:
     window.ready.connect(hook)
 
 
+def _watch_startup(window: MainWindow) -> None:
+    """Mark the steps after ``app.exec()`` on the start-up timeline (each logs once)."""
+    from editor import timeline
+
+    def complete() -> None:
+        timeline.mark("window complete (form, panels, controller)")
+        c = window.controller
+        c.store_opened.connect(lambda _o: timeline.mark("store open, post list read"))
+        c.current_post_changed.connect(lambda _d: timeline.mark("post loaded in the editor"))
+        if window.preview is None:
+            return
+        pane = window.preview.pane
+        pane.view_created.connect(lambda: timeline.mark("web engine ready (view created)"))
+
+        def loaded(_ok: bool) -> None:
+            if window.preview is not None and window.preview.data is not None:
+                timeline.mark("post's page loaded in the preview")
+                pane.painted.connect(lambda: timeline.mark("post shown in the preview"))
+
+        pane.page_loaded.connect(loaded)
+
+    window.first_painted.connect(lambda: timeline.mark("first paint"))
+    window.ready.connect(complete)
+
+
 def run_gui(db: str | None, read_only: bool, verbose: bool = False) -> int:
     """The window. Messages (Python's, Qt's, Chromium's errors) go to the log file, and to
     stderr only with ``verbose``."""
     if (message := no_display_message()) is not None:
         print(message, file=sys.stderr)
         return 1
+    from editor import timeline
+
+    timeline.mark("Python started, editor imported")
     from editor.logs import setup_window_logging
 
     setup_window_logging(verbose)
+    timeline.replay()
     from PySide6.QtWidgets import QApplication
+
+    from editor.ui.window.qt_workarounds import skip_feature_source_scan
+
+    skip_feature_source_scan()  # before any other module is imported
+    timeline.mark("Qt imported")
 
     from editor import __version__
     from editor.config import SCHEME, Config
@@ -158,6 +192,7 @@ def run_gui(db: str | None, read_only: bool, verbose: bool = False) -> int:
         add_chromium_flag("--log-level=3")  # Chromium's own ERROR lines (fatal ones still show)
     prepare_webengine(register_scheme=False)  # the pane registers its scheme after first paint
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    timeline.mark("QApplication created")
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_AUTHOR)
     app.setApplicationVersion(__version__)
@@ -171,6 +206,8 @@ def run_gui(db: str | None, read_only: bool, verbose: bool = False) -> int:
     set_color_scheme(app, config.get(SCHEME))
 
     window = build_window(db, read_only, config=config)
+    timeline.mark("window built")
+    _watch_startup(window)
     if os.environ.get("BYLINE_EXIT_AFTER_FIRST_PAINT"):  # start-up benchmark hook
         window.first_painted.connect(_report_first_paint)
     if exit_after := os.environ.get("BYLINE_EXIT_AFTER_PREVIEW"):
