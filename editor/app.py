@@ -36,8 +36,9 @@ def build_window(
     config: Config | None = None,
 ) -> MainWindow:
     """Everything the window needs, passed in. Opens the store once the window has painted
-    (or at once with ``open_on_paint=False``). ``config``: the writer's preferences (default:
-    read from the config folder); a chosen light or dark scheme is applied here."""
+    and its controller exists (or at once with ``open_on_paint=False``). ``config``: the
+    writer's preferences (default: read from the config folder); a chosen light or dark scheme
+    is applied here."""
     from editor.config import SCHEME, Config
     from editor.ui.window.db_worker import DbExecutor
     from editor.ui.window.main_window import MainWindow
@@ -66,7 +67,7 @@ def build_window(
         window.controller.open(db, read_only, last)
 
     if open_on_paint:
-        window.ready.connect(start)  # the window has painted and is complete
+        window.editor_built.connect(start)  # the window has painted; the rest is being built
     else:
         window.complete()
         start()
@@ -144,7 +145,7 @@ def _watch_startup(window: MainWindow) -> None:
         if window.preview is None:
             return
         pane = window.preview.pane
-        pane.view_created.connect(lambda: timeline.mark("web engine ready (view created)"))
+        pane.view_created.connect(lambda: timeline.mark("web engine started (view created)"))
 
         def loaded(_ok: bool) -> None:
             if window.preview is not None and window.preview.data is not None:

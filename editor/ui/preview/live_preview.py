@@ -108,7 +108,8 @@ class LivePreview(QObject):
     # -- page data --------------------------------------------------------------------------
     def _store_opened(self, opened: Opened) -> None:
         self.store = opened.store
-        self._post_changed(self.window.controller.current)
+        if opened.post is None:  # else the post, loaded next, opens its page (none before it)
+            self._post_changed(self.window.controller.current)
 
     def _post_changed(self, data: PostData | None) -> None:
         if self.store is None:
@@ -140,13 +141,35 @@ class LivePreview(QObject):
         self._overlay_fields()
         self.renderer.clear_cache()  # photo views may have changed
         if full:
-            self.controller.open_post(
-                self.window.controller.body_text(), post_media=folder,
-                assets=self.theme.assets_dir,
-            )  # fmt: skip
+            from editor import timeline
+            from editor.ui.preview.wiring import first_screen
+
+            timeline.mark("post's page data composed")
+            text = self.window.controller.body_text()
+            head = first_screen(text) if self.pane.isVisible() else None
+            self.controller.open_post(head or text, post_media=folder, assets=self.theme.assets_dir)
+            timeline.mark(
+                "post's page sent to the web engine" + (" (first screen)" if head else "")
+            )
+            if head is not None:
+                self._rest_after_first_screen(post_id)
         else:
             self.pane.set_roots(post_media=folder, assets=self.theme.assets_dir)
             self.controller.page_edited()
+
+    def _rest_after_first_screen(self, post_id: int) -> None:
+        """The page shows the post's start; once it has loaded, the rest goes in as an edit's
+        patch would (converting it here meanwhile would hold up the load)."""
+        pane = self.pane
+
+        def loaded(_ok: bool) -> None:
+            if pane.loading:
+                return  # an older page's answer: the first screen is still on its way
+            pane.page_loaded.disconnect(loaded)
+            if self._post_id == post_id:
+                self.controller.body_edited(self.window.controller.body_text())
+
+        pane.page_loaded.connect(loaded)
 
     def _overlay_fields(self) -> None:
         """Lay the form's current (maybe unsaved) fields over the stored page data."""
@@ -179,6 +202,9 @@ class LivePreview(QObject):
 
     # -- following the writer ---------------------------------------------------------------
     def _body_edited(self) -> None:
+        current = self.window.controller.current
+        if self.data is None or current is None or current.id != self._post_id:
+            return  # a post just opened: its page, being composed, will show this text
         self.controller.body_edited(self.window.controller.body_text())
         self._cursor_timer.start()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QDockWidget, QLabel, QMenu
 
@@ -144,16 +144,23 @@ class ProofingUi(QObject):
             self.layer.box_lines = boxes
             self._full_repaint = True
         self._show(problems)
-        highlighter = self.window.body.highlighter
-        if self._full_repaint:
-            self._full_repaint = False
-            highlighter.rehighlight()
-            return
-        document = self.window.body.document()
-        for number in sorted(self.layer.deferred):
-            block = document.findBlockByNumber(number)
-            if block.isValid():
-                highlighter.rehighlightBlock(block)
+        body = self.window.body
+        highlighter = body.highlighter
+        # Repainting marks is no edit: the body would say textChanged (an autosave, a preview
+        # render of the whole post) for every pass.
+        blocker = QSignalBlocker(body)
+        try:
+            if self._full_repaint:
+                self._full_repaint = False
+                highlighter.rehighlight()
+                return
+            document = body.document()
+            for number in sorted(self.layer.deferred):
+                block = document.findBlockByNumber(number)
+                if block.isValid():
+                    highlighter.rehighlightBlock(block)
+        finally:
+            blocker.unblock()
 
     def _show(self, problems: list[Problem]) -> None:
         self.problems = problems

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.ui.window.actions import Act, ActionRegistry
-from editor.ui.window.docks import LAYOUT_VERSION, add_side_panel, bind_panel
+from editor.ui.window.docks import LAYOUT_VERSION, add_side_panel, bind_panel, hidden_by_choice
 from editor.ui.window.theme import apply_palette, colors
 from editor.ui.writing.body_editor import BodyEditor, count_words, reading_minutes
 from editor.ui.writing.edit_commands import EditCommands
@@ -45,6 +45,7 @@ STATS_DELAY_MS = 250  # the word count follows typing at most this late (a throt
 
 class MainWindow(QMainWindow):
     first_painted = Signal()  # the frame has painted and been flushed
+    editor_built = Signal()  # the controller exists: the database may be opened (on its worker)
     ready = Signal()  # then the second build step is done: time to open the database
     list_refreshed = Signal()
     open_failed = Signal(str)
@@ -104,6 +105,9 @@ class MainWindow(QMainWindow):
             self.form, self.body, self.executor, lambda h: ConflictDialog.ask(self, h), self
         )
         self._wire()
+        # The database opens on its worker while the rest is built here; its answer comes by
+        # a queued signal, so only once every panel below is built and listening.
+        self.editor_built.emit()
         from editor.ui.publishing.mount import PublishingUi
         from editor.ui.window.panels import Panels
 
@@ -138,6 +142,13 @@ class MainWindow(QMainWindow):
             self.panels.page_changed.connect(lambda: preview.reload_page_data(full=False))
         if (state := self.settings.window_state()) is not None:
             self.restoreState(state, LAYOUT_VERSION)
+        if self.preview is not None and not hidden_by_choice(self.preview.dock):
+            from editor import timeline
+
+            # Now, not at the pane's first paint: Chromium starts its page process in parallel
+            # while the post is read and put in the editor.
+            self.preview.pane.ensure_view()
+            timeline.mark("web engine started (view created)")
 
     # -- layout -----------------------------------------------------------------------------
     def _build(self) -> None:
