@@ -59,7 +59,10 @@ def build_window(
 
         set_color_scheme(QApplication.instance(), scheme)  # type: ignore[arg-type]
     key = database_key(db)
-    window = MainWindow(executor, settings, key, with_preview=preview, config=config)
+    window = MainWindow(
+        executor, settings, key, with_preview=preview, config=config,
+        settle_on_post_shown=open_on_paint,
+    )  # fmt: skip
     window.restore_layout()
     last = settings.last_post(key)
 
@@ -144,15 +147,17 @@ def _watch_startup(window: MainWindow) -> None:
         c.current_post_changed.connect(lambda _d: timeline.mark("post loaded in the editor"))
         if window.preview is None:
             return
-        pane = window.preview.pane
-        pane.view_created.connect(lambda: timeline.mark("web engine started (view created)"))
+        preview = window.preview
+        preview.pane.view_created.connect(
+            lambda: timeline.mark("web engine started (view created)")
+        )
 
         def loaded(_ok: bool) -> None:
-            if window.preview is not None and window.preview.data is not None:
+            if preview.data is not None:
                 timeline.mark("post's page loaded in the preview")
-                pane.painted.connect(lambda: timeline.mark("post shown in the preview"))
 
-        pane.page_loaded.connect(loaded)
+        preview.pane.page_loaded.connect(loaded)
+        preview.post_shown.connect(lambda: timeline.mark("post shown in the preview"))
 
     window.first_painted.connect(lambda: timeline.mark("first paint"))
     window.ready.connect(complete)

@@ -12,7 +12,7 @@ import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QLabel, QMessageBox
 
 from editor.ui.preview.dock_share import DockShare
@@ -52,6 +52,8 @@ def compose_page(store: Any, post_id: int) -> tuple[PageData, Theme, Path]:
 
 
 class LivePreview(QObject):
+    post_shown = Signal()  # the pane painted a just-opened post's page
+
     def __init__(self, window: MainWindow) -> None:
         from editor.render.body import BodyRenderer
         from editor.ui.preview.controller import PreviewController
@@ -95,8 +97,19 @@ class LivePreview(QObject):
         c.post_saved.connect(self._saved)
         window.form.edited.connect(self._fields_edited)
         window.body.cursorPositionChanged.connect(self._cursor_moved)
+        self._showing_post = False
+        self.pane.page_loaded.connect(self._page_loaded)
+        self.pane.painted.connect(self._painted)
         self.pane.blocked_count_changed.connect(self._blocked)
         self.controller.rendered.connect(self._rendered)
+
+    def _page_loaded(self, _ok: bool) -> None:
+        self._showing_post = self.data is not None
+
+    def _painted(self) -> None:
+        if self._showing_post:
+            self._showing_post = False
+            self.post_shown.emit()
 
     def _remember_page_width(self, settings: Any) -> None:
         """The page width choice (Fit, Desktop...) is the one made last time."""

@@ -83,6 +83,14 @@ class ProofingUi(QObject):
         c.store_opened.connect(self._store_opened)
         c.current_post_changed.connect(self._post_changed)
         body.highlighter.spelling = self.layer
+        # Until the first post is on screen: no underlines (its first highlighting would load
+        # the dictionary, ~0.2 s) and no pass; the first pass then repaints every paragraph.
+        self.layer.enabled = False
+        window.settling.when_settled(self._start)
+
+    def _start(self) -> None:
+        self.layer.enabled = True
+        self._post_changed(self.window.controller.current)
 
     # -- following the post -------------------------------------------------------------------
     def _store_opened(self, opened: Opened) -> None:
@@ -90,6 +98,8 @@ class ProofingUi(QObject):
         self._post_changed(self.window.controller.current)
 
     def _post_changed(self, data: PostData | None) -> None:
+        if not self.layer.enabled:
+            return  # start-up is not over: _start() comes back here
         if data is None or self.store is None:
             self.post_id = None
             self._show([])
@@ -116,7 +126,7 @@ class ProofingUi(QObject):
 
     # -- the background pass -------------------------------------------------------------------
     def check_now(self) -> None:
-        if self.post_id is None or self._closed:
+        if self.post_id is None or self._closed or not self.layer.enabled:
             return
         self._soon.stop()
         form = self.window.form

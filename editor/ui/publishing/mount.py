@@ -110,10 +110,15 @@ class PublishingUi(QObject):
         menu.insertSeparator(quit_)
 
     def _store_opened(self, opened: Opened) -> None:
+        self.store = opened.store
+        self.window.settling.when_settled(self._fill)  # the outbox waits for the post
+
+    def _fill(self) -> None:
         from editor.ui.publishing.export_dialog import Exporter
         from editor.ui.publishing.outbox_panel import OutboxPanel
 
-        self.store = opened.store
+        if self.store is None or self._closed:
+            return
         self.exporter = Exporter(self.window, self.store)
         self.outbox = OutboxPanel(self.store)
         self.outbox.retry_requested.connect(lambda: self.send_outbox(interactive=True))

@@ -60,8 +60,10 @@ class MainWindow(QMainWindow):
         *,
         with_preview: bool = True,
         config: Config | None = None,
+        settle_on_post_shown: bool = False,
     ) -> None:
         super().__init__()
+        self._settle_on_post_shown = settle_on_post_shown
         self.config = config
         self.with_preview = with_preview
         self.setWindowTitle("Byline")
@@ -105,6 +107,9 @@ class MainWindow(QMainWindow):
             self.form, self.body, self.executor, lambda h: ConflictDialog.ask(self, h), self
         )
         self._wire()
+        from editor.ui.window.settling import Settling
+
+        self.settling = Settling(self, wait_for_preview=self._settle_on_post_shown)
         # The database opens on its worker while the rest is built here; its answer comes by
         # a queued signal, so only once every panel below is built and listening.
         self.editor_built.emit()

@@ -1,0 +1,45 @@
+"""The real start (the window paints, then builds the rest and opens the database): the post
+reaches the preview before anything the first screen does not need. The hidden panels are
+filled and the first spelling pass runs only once the post is on screen ("settled")."""
+
+from __future__ import annotations
+
+import shiboken6
+
+from editor.app import build_window
+from editor.ui.window.db_worker import DbExecutor
+from tests.ui.conftest import OPEN_TIMEOUT_MS
+from tests.ui.preview_support import noise
+
+
+@noise
+def test_hidden_panels_and_spelling_wait_until_the_post_is_on_screen(qtbot, db_path):
+    window = build_window(str(db_path), False, executor=DbExecutor(), preview=True)
+    qtbot.addWidget(window)
+    seen: dict[str, object] = {}
+
+    def complete() -> None:
+        def shown() -> None:
+            seen.setdefault("photos when shown", window.panels.photos)
+            seen.setdefault("spelling when shown", window.proofing.layer.enabled)
+
+        window.preview.post_shown.connect(shown)
+
+    window.ready.connect(complete)
+    with qtbot.waitSignal(window.ready, timeout=OPEN_TIMEOUT_MS):
+        window.show()
+    with qtbot.waitSignal(window.settling.settled, timeout=OPEN_TIMEOUT_MS):
+        pass
+    try:
+        assert window.controller.current is not None  # the sample post of a new database
+        assert seen == {"photos when shown": None, "spelling when shown": False}
+        assert window.panels.photos is not None  # filled once settled
+        assert window.proofing.layer.enabled
+        assert window.publishing.exporter is not None
+    finally:
+        pane = window.preview.pane
+        window.close()
+        window.executor.shutdown()
+        if window.controller.store is not None:
+            window.controller.store.close()
+        shiboken6.delete(pane)
