@@ -27,6 +27,7 @@ def _say(line: str) -> None:
 
 def _stamp(name: str) -> None:
     _say(f"{name} {time.monotonic():.6f}")
+    _say(f"cpu-{name} {time.process_time():.6f}")  # this process's CPU time (every thread)
 
 
 def _when_post_shown(window: Any, then: Any) -> None:
@@ -64,6 +65,23 @@ def _when_post_shown(window: Any, then: Any) -> None:
     window.ready.connect(complete)
 
 
+def _threads() -> None:
+    """CPU seconds per thread of this process so far (to see where start-up goes)."""
+    from pathlib import Path
+
+    tick = os.sysconf("SC_CLK_TCK")
+    rows = []
+    for task in Path("/proc/self/task").iterdir():
+        try:
+            name = (task / "comm").read_text().strip()
+            fields = (task / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        rows.append(((int(fields[11]) + int(fields[12])) / tick, name))
+    for cpu, name in sorted(rows, reverse=True)[:12]:
+        _say(f"thread {cpu:6.2f} s  {name}")
+
+
 def shown(db: str) -> None:
     import editor.app as app
 
@@ -78,6 +96,8 @@ def shown(db: str) -> None:
                 _stamp("whole-post")
                 os._exit(0)
             _stamp("post-shown")
+            if os.environ.get("BENCH_THREADS"):
+                _threads()
 
         _when_post_shown(window, then)
         return window

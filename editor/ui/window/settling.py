@@ -50,6 +50,9 @@ class Settling(QObject):
             job()
         self.settled.emit()
 
+    def _settle_soon(self) -> None:
+        QTimer.singleShot(0, self.settle)  # once the paint that showed the post is done
+
     def _store_opened(self, opened: Any) -> None:
         if opened.post is None:
             self.settle()  # nothing to show
@@ -61,6 +64,6 @@ class Settling(QObject):
             return
         preview = self.window.preview
         if self._wait_for_preview and data is not None and preview and preview.pane.isVisible():
-            preview.post_shown.connect(self.settle)
+            preview.post_shown.connect(self._settle_soon)
             return
         self.settle()
