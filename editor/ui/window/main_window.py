@@ -152,7 +152,7 @@ class MainWindow(QMainWindow):
 
             # Now, not at the pane's first paint: Chromium starts its page process in parallel
             # while the post is read and put in the editor.
-            self.preview.pane.ensure_view()
+            self.preview.start_engine()
             timeline.mark("web engine started (view created)")
 
     # -- layout -----------------------------------------------------------------------------
