@@ -240,8 +240,9 @@ class MainWindow(QMainWindow):
     def _after_first_paint(self) -> None:
         from editor.ui.window.icons import install_themed_style
 
-        self.complete()
+        # The style before the second build step: setting it re-polishes every widget there is.
         install_themed_style(QApplication.instance())
+        self.complete()
         self.actions_.load_icons()
         self.ready.emit()
 
