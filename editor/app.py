@@ -203,7 +203,6 @@ def run_gui(db: str | None, read_only: bool, verbose: bool = False) -> int:
     app.setOrganizationName(APP_AUTHOR)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("byline")
-    _set_icon(app)
     config, problem = Config.load_or_defaults()
     if problem:
         import logging
@@ -213,6 +212,8 @@ def run_gui(db: str | None, read_only: bool, verbose: bool = False) -> int:
 
     window = build_window(db, read_only, config=config)
     timeline.mark("window built")
+    # After the first paint: on X11 the icon is drawn (the SVG plugin loaded) when it is set.
+    window.first_painted.connect(lambda: _set_icon(app))
     _watch_startup(window)
     if os.environ.get("BYLINE_EXIT_AFTER_FIRST_PAINT"):  # start-up benchmark hook
         window.first_painted.connect(_report_first_paint)
