@@ -40,6 +40,7 @@ def _report() -> None:
         QTimer.singleShot(3000, _report_memory)
         return
     print(f"post-shown {time.monotonic():.6f}", flush=True)
+    print(f"cpu-post-shown {time.process_time():.6f}", flush=True)
     os._exit(0)
 
 
