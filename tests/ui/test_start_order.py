@@ -43,3 +43,33 @@ def test_hidden_panels_and_spelling_wait_until_the_post_is_on_screen(qtbot, db_p
         if window.controller.store is not None:
             window.controller.store.close()
         shiboken6.delete(pane)
+
+
+def _open(qtbot, db_path, **kwargs):
+    window = build_window(str(db_path), False, executor=DbExecutor(), preview=True, **kwargs)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.list_refreshed, timeout=OPEN_TIMEOUT_MS):
+        window.show()
+    return window
+
+
+def _close(window) -> None:
+    pane = window.preview.pane
+    window.close()
+    window.executor.shutdown()
+    window.controller.store.close()
+    shiboken6.delete(pane)
+
+
+@noise
+def test_a_preview_closed_last_time_starts_no_web_engine_next_time(qtbot, db_path):
+    first = _open(qtbot, db_path, open_on_paint=False)
+    assert first.preview.pane.view is not None  # started while the window was built
+    first.preview.dock.hide()  # F8
+    _close(first)
+    second = _open(qtbot, db_path, open_on_paint=False)
+    try:
+        assert second.preview.dock.isHidden()
+        assert second.preview.pane.view is None  # no Chromium for a preview nobody sees
+    finally:
+        _close(second)

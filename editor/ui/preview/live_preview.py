@@ -106,10 +106,16 @@ class LivePreview(QObject):
         self.controller.rendered.connect(self._rendered)
 
     def start_engine(self) -> None:
-        """Create the web view now and load an empty page: Chromium starts the page's process
-        (~0.1 s of its own CPU) while this process reads the post, so the post's page later
-        loads into a process that is ready. (A load still under way is simply replaced.)"""
+        """Create the web view now (not at the pane's first paint) and load an empty page:
+        Chromium starts the page's process, which works in parallel while the window is built
+        and the post read, so the post's page later loads into a process that is ready. (A
+        load still under way is simply replaced.)"""
+        from editor import timeline
+
+        if self.pane.view is not None:
+            return
         self.pane.ensure_view()
+        timeline.mark("web engine started (view created)")
         if not self.pane.loading and self.data is None:
             self.pane.show_page(SHELL_PAGE)
 

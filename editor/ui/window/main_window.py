@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from editor.ui.writing.post_form import PostForm
 
 STATS_DELAY_MS = 250  # the word count follows typing at most this late (a throttle)
+PREVIEW_HIDDEN = "preview/hidden"  # the preview was closed when the window last closed
 
 
 class MainWindow(QMainWindow):
@@ -121,6 +122,8 @@ class MainWindow(QMainWindow):
             from editor.ui.preview.live_preview import LivePreview
 
             self.preview = LivePreview(self)
+            if not self.settings.flag(PREVIEW_HIDDEN):  # shown when the window last closed
+                self.preview.start_engine()
         self.add_side_panel(self.revisions)  # below the preview (see window/docks.py)
         self.panels = Panels(self)
         from editor.ui.proofing.mount import ProofingUi
@@ -148,12 +151,7 @@ class MainWindow(QMainWindow):
         if (state := self.settings.window_state()) is not None:
             self.restoreState(state, LAYOUT_VERSION)
         if self.preview is not None and not hidden_by_choice(self.preview.dock):
-            from editor import timeline
-
-            # Now, not at the pane's first paint: Chromium starts its page process in parallel
-            # while the post is read and put in the editor.
-            self.preview.start_engine()
-            timeline.mark("web engine started (view created)")
+            self.preview.start_engine()  # (unless the remembered choice already did)
 
     # -- layout -----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -406,6 +404,8 @@ class MainWindow(QMainWindow):
                 self.proofing.close()
                 if self.preview is not None:
                     self.preview.close()
+            if self.preview is not None:
+                self.settings.set_flag(PREVIEW_HIDDEN, self.preview.dock.isHidden())
             self.settings.save_window(
                 self.saveGeometry(), self.saveState(LAYOUT_VERSION), self.splitter.saveState()
             )
