@@ -7,6 +7,7 @@ from __future__ import annotations
 import shiboken6
 
 from editor.app import build_window
+from editor.ui.window.actions import Act
 from editor.ui.window.db_worker import DbExecutor
 from tests.ui.conftest import OPEN_TIMEOUT_MS
 from tests.ui.preview_support import noise
@@ -73,3 +74,21 @@ def test_a_preview_closed_last_time_starts_no_web_engine_next_time(qtbot, db_pat
         assert second.preview.pane.view is None  # no Chromium for a preview nobody sees
     finally:
         _close(second)
+
+
+@noise
+def test_a_waiting_panel_opened_early_is_filled_at_once(qtbot, db_path):
+    window = build_window(str(db_path), False, executor=DbExecutor(), preview=True)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.ready, timeout=OPEN_TIMEOUT_MS):
+        window.show()
+    try:
+        assert not window.settling.done  # the post is not on screen yet
+        window.actions_[Act.PHOTOS].trigger()  # the writer opens Photos right away
+        assert window.settling.done
+        qtbot.waitUntil(lambda: window.panels.photos is not None, timeout=OPEN_TIMEOUT_MS)
+        qtbot.waitUntil(lambda: window.proofing.post_id is not None, timeout=OPEN_TIMEOUT_MS)
+    finally:
+        window.executor.wait_idle()
+        qtbot.waitUntil(lambda: window.controller.store is not None, timeout=OPEN_TIMEOUT_MS)
+        _close(window)

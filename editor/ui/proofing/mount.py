@@ -70,6 +70,7 @@ class ProofingUi(QObject):
         self.dock.hide()
         window.add_side_panel(self.dock)
         bind_panel(window, Act.PROOFING, self.dock)
+        window.settling.settle_when_shown(self.dock)
         self.count = QLabel(objectName="proofing_count")
         self.count.setToolTip("Spelling and house-style problems (View ▸ Proofing, F7)")
         self.count.setAccessibleName("Proofing problems")

@@ -98,6 +98,7 @@ class PublishingUi(QObject):
         self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         dock.hide()
         bind_panel(self.window, Act.OUTBOX, dock)
+        self.window.settling.settle_when_shown(dock)
         self.window.actions_[Act.OUTBOX].toggled.connect(self._size_outbox_once)
         return dock
 
@@ -237,6 +238,7 @@ class PublishingUi(QObject):
     # -- export, targets, pull ---------------------------------------------------------------
     def export(self) -> None:
         c = self.window.controller
+        self.window.settling.settle()  # asked for before start-up was over: fill now
         if self.exporter is None or c.current is None:
             return
         post_id = c.current.id

@@ -55,6 +55,7 @@ class Panels(QObject):
         dock.hide()
         self.window.add_side_panel(dock)
         bind_panel(self.window, act, dock)
+        self.window.settling.settle_when_shown(dock)
         return dock
 
     def _store_opened(self, opened: Opened) -> None:

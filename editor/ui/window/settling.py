@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QDockWidget
 
 if TYPE_CHECKING:
     from editor.ui.window.main_window import MainWindow
@@ -36,6 +37,11 @@ class Settling(QObject):
             job()
         else:
             self._jobs.append(job)
+
+    def settle_when_shown(self, dock: QDockWidget) -> None:
+        """A panel whose contents wait: shown (by the writer, or a restored layout), it ends
+        the wait at once rather than stay empty."""
+        dock.visibilityChanged.connect(lambda visible: visible and self.settle())
 
     def settle(self) -> None:
         if self.done:
