@@ -5,6 +5,7 @@ filled and the first spelling pass runs only once the post is on screen ("settle
 from __future__ import annotations
 
 import shiboken6
+from PySide6.QtWidgets import QScrollArea
 
 from editor.app import build_window
 from editor.ui.window.actions import Act
@@ -91,4 +92,23 @@ def test_a_waiting_panel_opened_early_is_filled_at_once(qtbot, db_path):
     finally:
         window.executor.wait_idle()
         qtbot.waitUntil(lambda: window.controller.store is not None, timeout=OPEN_TIMEOUT_MS)
+        _close(window)
+
+
+@noise
+def test_the_page_fits_the_pane_after_a_real_start(qtbot, db_path):
+    """The web view is made before the window is laid out: it must follow the pane's final
+    size (Fit: as wide as the pane, nothing to scroll sideways)."""
+    window = build_window(str(db_path), False, executor=DbExecutor(), preview=True)
+    qtbot.addWidget(window)
+    window.resize(1600, 900)
+    with qtbot.waitSignal(window.ready, timeout=OPEN_TIMEOUT_MS):
+        window.show()
+    with qtbot.waitSignal(window.settling.settled, timeout=OPEN_TIMEOUT_MS):
+        pass
+    try:
+        pane = window.preview.pane
+        viewport = pane.findChild(QScrollArea).viewport()
+        assert pane.view.width() == viewport.width() > 400
+    finally:
         _close(window)
