@@ -128,8 +128,7 @@ def page_data_for(session: Session, post: Post) -> PageData:
 
 
 def _zone(label: str) -> tzinfo:
-    """:func:`editor.formats.markdown_file.zone_for`, imported when a date is shown: that
-    module brings the front-matter and YAML readers, which a page does not need."""
+    # Imported here: the Markdown-file module brings YAML, which a page render never needs.
     from editor.formats.markdown_file import zone_for
 
     return zone_for(label)

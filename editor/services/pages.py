@@ -14,7 +14,7 @@ from editor.model import Photo, PhotoRole, Post
 from editor.render.context import PageData, page_data_for
 from editor.render.views import PhotoView, SidebarEntry
 
-if TYPE_CHECKING:  # Pillow comes in only with a post's first photo
+if TYPE_CHECKING:  # Pillow is imported only when a page has photos to write
     from editor.media.renditions import Cancel, Progress, RenditionStats
 
 IMAGES_PREFIX = "images/"

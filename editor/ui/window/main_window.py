@@ -145,6 +145,9 @@ class MainWindow(QMainWindow):
         from editor.ui.review.suggest_mount import SuggestUi
 
         self.suggest = SuggestUi(self)
+        from editor.ui.review.handoff import HandoffUi
+
+        self.handoff = HandoffUi(self)
         if self.preview is not None:
             preview = self.preview
             self.panels.page_changed.connect(lambda: preview.reload_page_data(full=False))
