@@ -36,8 +36,9 @@ def build_window(
     config: Config | None = None,
 ) -> MainWindow:
     """Everything the window needs, passed in. Opens the store once the window has painted
-    (or at once with ``open_on_paint=False``). ``config``: the writer's preferences (default:
-    read from the config folder); a chosen light or dark scheme is applied here."""
+    and its controller exists (or at once with ``open_on_paint=False``). ``config``: the
+    writer's preferences (default: read from the config folder); a chosen light or dark scheme
+    is applied here."""
     from editor.config import SCHEME, Config
     from editor.ui.window.db_worker import DbExecutor
     from editor.ui.window.main_window import MainWindow
@@ -58,7 +59,10 @@ def build_window(
 
         set_color_scheme(QApplication.instance(), scheme)  # type: ignore[arg-type]
     key = database_key(db)
-    window = MainWindow(executor, settings, key, with_preview=preview, config=config)
+    window = MainWindow(
+        executor, settings, key, with_preview=preview, config=config,
+        settle_on_post_shown=open_on_paint,
+    )  # fmt: skip
     window.restore_layout()
     last = settings.last_post(key)
 
@@ -66,7 +70,7 @@ def build_window(
         window.controller.open(db, read_only, last)
 
     if open_on_paint:
-        window.ready.connect(start)  # the window has painted and is complete
+        window.editor_built.connect(start)  # the window has painted; the rest is being built
     else:
         window.complete()
         start()
@@ -132,16 +136,52 @@ def _exit_after_preview(app: object, window: MainWindow, report: bool) -> None:
     window.ready.connect(hook)
 
 
+def _watch_startup(window: MainWindow) -> None:
+    """Mark the steps after ``app.exec()`` on the start-up timeline (each logs once)."""
+    from editor import timeline
+
+    def complete() -> None:
+        timeline.mark("window complete (form, panels, controller)")
+        c = window.controller
+        c.store_opened.connect(lambda _o: timeline.mark("store open, post list read"))
+        c.current_post_changed.connect(lambda _d: timeline.mark("post loaded in the editor"))
+        if window.preview is None:
+            return
+        preview = window.preview
+        preview.pane.view_created.connect(
+            lambda: timeline.mark("web engine started (view created)")
+        )
+
+        def loaded(_ok: bool) -> None:
+            if preview.data is not None:
+                timeline.mark("post's page loaded in the preview")
+
+        preview.pane.page_loaded.connect(loaded)
+        preview.post_shown.connect(lambda: timeline.mark("post shown in the preview"))
+
+    window.first_painted.connect(lambda: timeline.mark("first paint"))
+    window.ready.connect(complete)
+
+
 def run_gui(db: str | None, read_only: bool, verbose: bool = False) -> int:
     """The window. Messages (Python's, Qt's, Chromium's errors) go to the log file, and to
     stderr only with ``verbose``."""
     if (message := no_display_message()) is not None:
         print(message, file=sys.stderr)
         return 1
+    from editor import timeline
+
+    timeline.mark("Python started, editor imported")
     from editor.logs import setup_window_logging
 
     setup_window_logging(verbose)
+    timeline.replay()
     from PySide6.QtWidgets import QApplication
+
+    from editor.ui.window.qt_workarounds import skip_feature_source_scan
+
+    skip_feature_source_scan()  # before any other module is imported
+    timeline.mark("Qt imported")
 
     from editor import __version__
     from editor.config import SCHEME, Config
@@ -158,11 +198,11 @@ def run_gui(db: str | None, read_only: bool, verbose: bool = False) -> int:
         add_chromium_flag("--log-level=3")  # Chromium's own ERROR lines (fatal ones still show)
     prepare_webengine(register_scheme=False)  # the pane registers its scheme after first paint
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    timeline.mark("QApplication created")
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_AUTHOR)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("byline")
-    _set_icon(app)
     config, problem = Config.load_or_defaults()
     if problem:
         import logging
@@ -171,6 +211,10 @@ def run_gui(db: str | None, read_only: bool, verbose: bool = False) -> int:
     set_color_scheme(app, config.get(SCHEME))
 
     window = build_window(db, read_only, config=config)
+    timeline.mark("window built")
+    # After the first paint: on X11 the icon is drawn (the SVG plugin loaded) when it is set.
+    window.first_painted.connect(lambda: _set_icon(app))
+    _watch_startup(window)
     if os.environ.get("BYLINE_EXIT_AFTER_FIRST_PAINT"):  # start-up benchmark hook
         window.first_painted.connect(_report_first_paint)
     if exit_after := os.environ.get("BYLINE_EXIT_AFTER_PREVIEW"):

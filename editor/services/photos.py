@@ -8,16 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from editor.errors import InputError, NotFoundError
-from editor.formats.markdown_file import LeadPhotoRef
-from editor.media.metadata import PhotoMetadata, read_metadata
-from editor.media.probe import ProbedImage, probe, read_file
 from editor.model import PHOTO_TEXT_FIELDS, Photo, PhotoBlob, PhotoRole, Post
 from editor.services import newsroom
+
+if TYPE_CHECKING:  # Pillow comes in with the first photo read, not with the first page shown
+    from editor.formats.markdown_file import LeadPhotoRef
+    from editor.media.metadata import PhotoMetadata
+    from editor.media.probe import ProbedImage
 
 #: Fields the user may set by hand (the file's values never overwrite them afterwards).
 EDITABLE_FIELDS = PHOTO_TEXT_FIELDS
@@ -41,6 +44,8 @@ def attach(
     by the user. ``lead=True`` makes it the post's one lead photo (the previous lead becomes an
     inline photo).
     """
+    from editor.media.probe import probe, read_file
+
     if isinstance(source, bytes):
         name = filename or "pasted image"
         data = source
@@ -161,6 +166,8 @@ def reread_metadata(session: Session, photo: Photo) -> Photo:
     from io import BytesIO
 
     from PIL import Image
+
+    from editor.media.metadata import read_metadata
 
     _may_change(session, photo)
     with Image.open(BytesIO(photo.blob.data)) as im:

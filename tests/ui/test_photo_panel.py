@@ -64,7 +64,7 @@ def test_add_by_dialog_makes_lead_with_thumbnail_off_the_gui_thread(setup, qtbot
         threads.append(threading.current_thread().name)
         return real(data, size)
 
-    monkeypatch.setattr("editor.ui.photos.photo_panel.make_thumbnail", spy)
+    monkeypatch.setattr(thumbnails, "make_thumbnail", spy)  # looked up when needed
     monkeypatch.setattr(PhotoPanel, "ask_files", classmethod(lambda cls, parent: [str(path)]))
     with qtbot.waitSignal(panel.thumbnails_done, timeout=10_000):
         qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QColor, QDesktopServices, QImage
@@ -193,3 +194,24 @@ def test_normal_user_keeps_the_sandbox(monkeypatch, caplog):
 def test_stand_in_body_counts_top_level_nodes():
     body: Body = StandInBodyRenderer().render("# H\n\npara\n\n- a\n- b\n\n<div>x</div><p>y</p>")
     assert [b.nodes for b in body.blocks] == [1, 1, 1, 2]
+
+
+def test_without_a_gpu_the_preview_is_composited_in_software(monkeypatch, tmp_path):
+    for name in ("QT_QUICK_BACKEND", "QSG_RHI_BACKEND", "QT_XCB_GL_INTEGRATION"):
+        monkeypatch.delenv(name, raising=False)
+    assert engine_setup.software_rendering_without_gpu(str(tmp_path / "no-dri")) == (
+        sys.platform.startswith("linux")
+    )
+    if sys.platform.startswith("linux"):
+        assert engine_setup.os.environ["QT_QUICK_BACKEND"] == "software"
+        assert engine_setup.os.environ["QT_XCB_GL_INTEGRATION"] == "none"
+
+
+def test_a_gpu_or_the_writers_own_choice_is_left_alone(monkeypatch, tmp_path):
+    for name in ("QT_QUICK_BACKEND", "QSG_RHI_BACKEND", "QT_XCB_GL_INTEGRATION"):
+        monkeypatch.delenv(name, raising=False)
+    assert not engine_setup.software_rendering_without_gpu(str(tmp_path))  # /dev/dri exists
+    assert "QT_QUICK_BACKEND" not in engine_setup.os.environ
+    monkeypatch.setenv("QSG_RHI_BACKEND", "vulkan")
+    assert not engine_setup.software_rendering_without_gpu(str(tmp_path / "no-dri"))
+    assert "QT_QUICK_BACKEND" not in engine_setup.os.environ

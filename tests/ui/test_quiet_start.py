@@ -44,3 +44,13 @@ def test_a_start_is_quiet_and_verbose_shows_what_the_log_file_keeps(tmp_path):
     assert any(line.startswith("INFO byline: log file: ") for line in lines)
     assert "Traceback" not in verbose.stderr
     assert log.read_text(encoding="utf-8").count("log file:") == 2  # both runs, one file
+    # the start-up timeline: each step once, in order, in ms since the process started
+    steps = [line.split(" ms)  ", 1) for line in lines if line.startswith("INFO byline.startup:")]
+    names = [name for _ms, name in steps]
+    for step in ("Python started, editor imported", "QApplication created", "window built",
+                 "first paint", "store open, post list read", "post loaded in the editor",
+                 "post's page loaded in the preview"):  # fmt: skip
+        assert names.count(step) == 1, (step, names)
+    ms = [float(at.split("start-up", 1)[1].split("ms")[0]) for at, _name in steps]
+    assert ms == sorted(ms) and ms[0] > 0
+    assert names.index("first paint") < names.index("post loaded in the editor")

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.media.thumbnails import make_thumbnail
 from editor.ui.photos.photo_card import PhotoCard, PhotoItem
 from editor.ui.window.theme import colors
 
@@ -154,6 +153,8 @@ class PhotoPanel(QWidget):
         except Exception as exc:  # e.g. the photo was removed meanwhile
             self.card(item.id).set_thumbnail_error(str(exc))
             return
+        from editor.media.thumbnails import make_thumbnail  # Pillow: not before a photo shows
+
         self._pending.add(item.sha256)
         signals = self._signals
 

@@ -116,7 +116,8 @@ class PreviewController(QObject):
     def set_text_filter(self, text_filter: Callable[[str], str]) -> None:
         """How the body's Markdown is shown (e.g. suggested edits accepted or marked)."""
         self.text_filter = text_filter
-        self.page_edited()
+        if self._body is not None:  # else nothing was shown yet: the first page will use it
+            self.page_edited()
 
     def set_page_builder(self, page_builder: PageBuilder) -> None:
         """A different post context or theme: reload with the new builder."""

@@ -6,12 +6,18 @@ how CI runs), has Qt Quick compose the view in software (see below), registers t
 ``byline-media:`` URL scheme the preview serves local files through,
 lets the preview's view be created lazily after the window is up, and applies the bindings'
 work-arounds (``editor.ui.window.qt_workarounds``: PySide6 6.12's emit() crash).
+
+Without a GPU (no ``/dev/dri``: a virtual machine, a container, Xvfb), OpenGL would be Mesa's
+llvmpipe, a CPU renderer that loads LLVM into the process (~20-45 MB, and its start-up) only
+for QtWebEngine to composite through it; Qt Quick's software renderer does the same job
+without it (:func:`software_rendering_without_gpu`).
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import sys
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +37,20 @@ def add_chromium_flag(flag: str) -> bool:
     if flag in flags:
         return False
     os.environ[FLAGS_VARIABLE] = " ".join([*flags, flag])
+    return True
+
+
+def software_rendering_without_gpu(dri: str = "/dev/dri") -> bool:
+    """Without a GPU device, composite the preview in software and keep OpenGL (llvmpipe)
+    out of the process; True when chosen. A choice already made in the environment stays."""
+    if not sys.platform.startswith("linux") or os.path.exists(dri):
+        return False
+    if any(os.environ.get(v) for v in ("QT_QUICK_BACKEND", "QSG_RHI_BACKEND")):
+        return False
+    os.environ["QT_QUICK_BACKEND"] = "software"
+    # QtWebEngine still probes the GPU's vendor through OpenGL (which loads llvmpipe) unless
+    # Qt can make no OpenGL context at all on X11.
+    os.environ.setdefault("QT_XCB_GL_INTEGRATION", "none")
     return True
 
 
@@ -58,6 +78,8 @@ def prepare_webengine(*, is_root: bool | None = None, register_scheme: bool = Tr
     # QT_QUICK_BACKEND=rhi in the environment brings the default back.
     os.environ.setdefault("QT_QUICK_BACKEND", "software")
     if not _prepared:
+        if software_rendering_without_gpu():
+            log.info("no GPU (/dev/dri): the preview is composited in software")
         from editor.ui.window.qt_workarounds import apply_qt_workarounds
 
         apply_qt_workarounds()

@@ -12,7 +12,7 @@ import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QLabel, QMessageBox
 
 from editor.ui.preview.dock_share import DockShare
@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 
 CURSOR_FOLLOW_MS = 150
+REST_FALLBACK_MS = 1000  # a long post's rest, if the pane never paints its first screen
+SHELL_PAGE = "<!doctype html><html lang=en><meta charset=utf-8><title>Preview</title><body>"
 DOCK_SHARE = 0.41  # of the window at first: at 1920 px the page clears the 768 px breakpoint
 
 
@@ -52,6 +54,8 @@ def compose_page(store: Any, post_id: int) -> tuple[PageData, Theme, Path]:
 
 
 class LivePreview(QObject):
+    post_shown = Signal()  # the pane painted a just-opened post's page
+
     def __init__(self, window: MainWindow) -> None:
         from editor.render.body import BodyRenderer
         from editor.ui.preview.controller import PreviewController
@@ -95,8 +99,33 @@ class LivePreview(QObject):
         c.post_saved.connect(self._saved)
         window.form.edited.connect(self._fields_edited)
         window.body.cursorPositionChanged.connect(self._cursor_moved)
+        self._showing_post = False
+        self.pane.page_loaded.connect(self._page_loaded)
+        self.pane.painted.connect(self._painted)
         self.pane.blocked_count_changed.connect(self._blocked)
         self.controller.rendered.connect(self._rendered)
+
+    def start_engine(self) -> None:
+        """Create the web view now (not at the pane's first paint) and load an empty page:
+        Chromium starts the page's process, which works in parallel while the window is built
+        and the post read, so the post's page later loads into a process that is ready. (A
+        load still under way is simply replaced.)"""
+        from editor import timeline
+
+        if self.pane.view is not None:
+            return
+        self.pane.ensure_view()
+        timeline.mark("web engine started (view created)")
+        if not self.pane.loading and self.data is None:
+            self.pane.show_page(SHELL_PAGE)
+
+    def _page_loaded(self, _ok: bool) -> None:
+        self._showing_post = self.data is not None
+
+    def _painted(self) -> None:
+        if self._showing_post:
+            self._showing_post = False
+            self.post_shown.emit()
 
     def _remember_page_width(self, settings: Any) -> None:
         """The page width choice (Fit, Desktop...) is the one made last time."""
@@ -108,7 +137,8 @@ class LivePreview(QObject):
     # -- page data --------------------------------------------------------------------------
     def _store_opened(self, opened: Opened) -> None:
         self.store = opened.store
-        self._post_changed(self.window.controller.current)
+        if opened.post is None:  # else the post, loaded next, opens its page (none before it)
+            self._post_changed(self.window.controller.current)
 
     def _post_changed(self, data: PostData | None) -> None:
         if self.store is None:
@@ -140,13 +170,40 @@ class LivePreview(QObject):
         self._overlay_fields()
         self.renderer.clear_cache()  # photo views may have changed
         if full:
-            self.controller.open_post(
-                self.window.controller.body_text(), post_media=folder,
-                assets=self.theme.assets_dir,
-            )  # fmt: skip
+            from editor import timeline
+            from editor.ui.preview.wiring import first_screen
+
+            timeline.mark("post's page data composed")
+            text = self.window.controller.body_text()
+            head = first_screen(text) if self.pane.isVisible() else None
+            self.controller.open_post(head or text, post_media=folder, assets=self.theme.assets_dir)
+            timeline.mark(
+                "post's page sent to the web engine" + (" (first screen)" if head else "")
+            )
+            if head is not None:
+                self._rest_after_first_screen(post_id)
         else:
             self.pane.set_roots(post_media=folder, assets=self.theme.assets_dir)
             self.controller.page_edited()
+
+    def _rest_after_first_screen(self, post_id: int) -> None:
+        """The page shows the post's start; once it is painted, the rest goes in as an edit's
+        patch would. (Converting the rest blocks this thread ~0.1 s: done before that paint,
+        it would hold the paint up. Should the pane not paint, the rest goes a moment after
+        the load.)"""
+        fallback = QTimer(self, singleShot=True, interval=REST_FALLBACK_MS)
+        self.pane.page_loaded.connect(fallback.start, Qt.ConnectionType.SingleShotConnection)
+
+        def rest() -> None:
+            fallback.stop()
+            fallback.timeout.disconnect(rest)
+            self.post_shown.disconnect(rest)
+            fallback.deleteLater()
+            if self._post_id == post_id:
+                self.controller.body_edited(self.window.controller.body_text())
+
+        self.post_shown.connect(rest)
+        fallback.timeout.connect(rest)
 
     def _overlay_fields(self) -> None:
         """Lay the form's current (maybe unsaved) fields over the stored page data."""
@@ -179,6 +236,9 @@ class LivePreview(QObject):
 
     # -- following the writer ---------------------------------------------------------------
     def _body_edited(self) -> None:
+        current = self.window.controller.current
+        if self.data is None or current is None or current.id != self._post_id:
+            return  # a post just opened: its page, being composed, will show this text
         self.controller.body_edited(self.window.controller.body_text())
         self._cursor_timer.start()
 

@@ -114,6 +114,8 @@ class PreviewPane(QWidget):
         self._scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._scroll.setWidget(self._holder)
         self._scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the page itself
+        # Fit to the viewport's own size: when the pane is resized, the viewport is not yet.
+        self._scroll.viewport().installEventFilter(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -309,6 +311,11 @@ class PreviewPane(QWidget):
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         self._fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self._scroll.viewport():
+            self._fit()
+        return super().eventFilter(watched, event)
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)

@@ -33,6 +33,30 @@ def page_builder_for(data: PageData, theme: Theme) -> Callable[[RenderedBody, st
     return build
 
 
+FIRST_SCREEN_CHARS = 6000  # more than a tall preview shows of a post's start (~1,000 words)
+
+
+def first_screen(markdown: str, chars: int = FIRST_SCREEN_CHARS) -> str | None:
+    """The start of a long post, whole blocks of about ``chars`` characters: what the preview
+    shows of a just-opened post, so it appears without converting and laying out the whole
+    page first. None when the post is short, or renders whole (document-global Markdown)."""
+    if len(markdown) < 2 * chars:
+        return None
+    plain = normalize(markdown)
+    blocks = split_blocks(plain)
+    if not blocks:
+        return None
+    position = 0
+    for source in blocks:
+        start = plain.find(source, position)
+        if start < 0:
+            return None
+        position = start + len(source)
+        if position >= chars:
+            break
+    return plain[:position] if position < len(plain) else None
+
+
 def block_index_at(markdown: str, offset: int) -> int | None:
     """Index of the top-level block holding character ``offset`` of ``markdown`` (the
     editor's cursor), counted as the body renderer splits; None when it renders whole."""

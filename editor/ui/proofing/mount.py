@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QDockWidget, QLabel, QMenu
 
@@ -70,6 +70,7 @@ class ProofingUi(QObject):
         self.dock.hide()
         window.add_side_panel(self.dock)
         bind_panel(window, Act.PROOFING, self.dock)
+        window.settling.settle_when_shown(self.dock)
         self.count = QLabel(objectName="proofing_count")
         self.count.setToolTip("Spelling and house-style problems (View ▸ Proofing, F7)")
         self.count.setAccessibleName("Proofing problems")
@@ -83,6 +84,14 @@ class ProofingUi(QObject):
         c.store_opened.connect(self._store_opened)
         c.current_post_changed.connect(self._post_changed)
         body.highlighter.spelling = self.layer
+        # Until the first post is on screen: no underlines (its first highlighting would load
+        # the dictionary, ~0.2 s) and no pass; the first pass then repaints every paragraph.
+        self.layer.enabled = False
+        window.settling.when_settled(self._start)
+
+    def _start(self) -> None:
+        self.layer.enabled = True
+        self._post_changed(self.window.controller.current)
 
     # -- following the post -------------------------------------------------------------------
     def _store_opened(self, opened: Opened) -> None:
@@ -90,6 +99,8 @@ class ProofingUi(QObject):
         self._post_changed(self.window.controller.current)
 
     def _post_changed(self, data: PostData | None) -> None:
+        if not self.layer.enabled:
+            return  # start-up is not over: _start() comes back here
         if data is None or self.store is None:
             self.post_id = None
             self._show([])
@@ -116,7 +127,7 @@ class ProofingUi(QObject):
 
     # -- the background pass -------------------------------------------------------------------
     def check_now(self) -> None:
-        if self.post_id is None or self._closed:
+        if self.post_id is None or self._closed or not self.layer.enabled:
             return
         self._soon.stop()
         form = self.window.form
@@ -144,16 +155,23 @@ class ProofingUi(QObject):
             self.layer.box_lines = boxes
             self._full_repaint = True
         self._show(problems)
-        highlighter = self.window.body.highlighter
-        if self._full_repaint:
-            self._full_repaint = False
-            highlighter.rehighlight()
-            return
-        document = self.window.body.document()
-        for number in sorted(self.layer.deferred):
-            block = document.findBlockByNumber(number)
-            if block.isValid():
-                highlighter.rehighlightBlock(block)
+        body = self.window.body
+        highlighter = body.highlighter
+        # Repainting marks is no edit: the body would say textChanged (an autosave, a preview
+        # render of the whole post) for every pass.
+        blocker = QSignalBlocker(body)
+        try:
+            if self._full_repaint:
+                self._full_repaint = False
+                highlighter.rehighlight()
+                return
+            document = body.document()
+            for number in sorted(self.layer.deferred):
+                block = document.findBlockByNumber(number)
+                if block.isValid():
+                    highlighter.rehighlightBlock(block)
+        finally:
+            blocker.unblock()
 
     def _show(self, problems: list[Problem]) -> None:
         self.problems = problems

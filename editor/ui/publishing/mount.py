@@ -23,6 +23,7 @@ from editor.ui.window.docks import bind_panel
 if TYPE_CHECKING:
     from editor.publish.secrets import SecretStore
     from editor.ui.publishing.export_dialog import Exporter
+    from editor.ui.publishing.gui_secrets import GuiSecrets
     from editor.ui.publishing.outbox_panel import OutboxPanel
     from editor.ui.publishing.publish_window_dialog import WindowPublishDialog
     from editor.ui.window.jobs import Opened
@@ -42,16 +43,11 @@ class PublishingUi(QObject):
     pull_failed = Signal(str)
 
     def __init__(self, window: MainWindow, *, worker: Any = None) -> None:
-        from editor.ui.publishing.gui_secrets import GuiSecrets
-
         super().__init__(window)
         self.window = window
         self.store: Any = None
         self.worker = worker or DbExecutor(self)
-        self.passwords = GuiSecrets(
-            window, notify=lambda why: window.statusBar().showMessage(f"Passwords: {why}", 10000)
-        )
-        self.secrets: SecretStore = self.passwords.store
+        self._passwords: GuiSecrets | None = None
         self.photos_for: PhotosFor | None = None  # stored photos -> uploads (see the report)
         self.outbox: OutboxPanel | None = None
         self.exporter: Exporter | None = None
@@ -77,6 +73,23 @@ class PublishingUi(QObject):
         window.controller.store_opened.connect(self._store_opened)
         window.installEventFilter(self)
 
+    @property
+    def passwords(self) -> GuiSecrets:
+        """Made at first use: the keyring and the publishing stack it brings in (~60 ms of
+        imports) are not needed to open the window."""
+        if self._passwords is None:
+            from editor.ui.publishing.gui_secrets import GuiSecrets
+
+            status = self.window.statusBar()
+            self._passwords = GuiSecrets(
+                self.window, notify=lambda why: status.showMessage(f"Passwords: {why}", 10000)
+            )
+        return self._passwords
+
+    @property
+    def secrets(self) -> SecretStore:
+        return self.passwords.store
+
     # -- mounting ---------------------------------------------------------------------------
     def _outbox_dock(self) -> QDockWidget:
         dock = QDockWidget("Outbox", self.window, objectName="outbox_dock")
@@ -85,6 +98,7 @@ class PublishingUi(QObject):
         self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         dock.hide()
         bind_panel(self.window, Act.OUTBOX, dock)
+        self.window.settling.settle_when_shown(dock)
         self.window.actions_[Act.OUTBOX].toggled.connect(self._size_outbox_once)
         return dock
 
@@ -110,10 +124,15 @@ class PublishingUi(QObject):
         menu.insertSeparator(quit_)
 
     def _store_opened(self, opened: Opened) -> None:
+        self.store = opened.store
+        self.window.settling.when_settled(self._fill)  # the outbox waits for the post
+
+    def _fill(self) -> None:
         from editor.ui.publishing.export_dialog import Exporter
         from editor.ui.publishing.outbox_panel import OutboxPanel
 
-        self.store = opened.store
+        if self.store is None or self._closed:
+            return
         self.exporter = Exporter(self.window, self.store)
         self.outbox = OutboxPanel(self.store)
         self.outbox.retry_requested.connect(lambda: self.send_outbox(interactive=True))
@@ -219,6 +238,7 @@ class PublishingUi(QObject):
     # -- export, targets, pull ---------------------------------------------------------------
     def export(self) -> None:
         c = self.window.controller
+        self.window.settling.settle()  # asked for before start-up was over: fill now
         if self.exporter is None or c.current is None:
             return
         post_id = c.current.id

@@ -51,6 +51,11 @@ def add_side_panel(window: MainWindow, dock: QDockWidget) -> None:
         window.splitDockWidget(preview, dock, Qt.Orientation.Vertical)
 
 
+def hidden_by_choice(dock: QDockWidget) -> bool:
+    """Hidden by the writer or a restored layout (not merely not shown yet, as a new dock is)."""
+    return dock.isHidden() and dock.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide)
+
+
 def in_sight(dock: QDockWidget) -> bool:
     """Shown, its tab in front, and some of it on screen."""
     return dock.isVisible() and not dock.visibleRegion().isEmpty()

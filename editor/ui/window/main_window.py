@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.ui.window.actions import Act, ActionRegistry
-from editor.ui.window.docks import LAYOUT_VERSION, add_side_panel, bind_panel
+from editor.ui.window.docks import LAYOUT_VERSION, add_side_panel, bind_panel, hidden_by_choice
 from editor.ui.window.theme import apply_palette, colors
 from editor.ui.writing.body_editor import BodyEditor, WordCounter, reading_minutes
 from editor.ui.writing.edit_commands import EditCommands
@@ -41,10 +41,12 @@ if TYPE_CHECKING:
     from editor.ui.writing.post_form import PostForm
 
 STATS_DELAY_MS = 250  # the word count follows typing at most this late (a throttle)
+PREVIEW_HIDDEN = "preview/hidden"  # the preview was closed when the window last closed
 
 
 class MainWindow(QMainWindow):
     first_painted = Signal()  # the frame has painted and been flushed
+    editor_built = Signal()  # the controller exists: the database may be opened (on its worker)
     ready = Signal()  # then the second build step is done: time to open the database
     list_refreshed = Signal()
     open_failed = Signal(str)
@@ -59,8 +61,10 @@ class MainWindow(QMainWindow):
         *,
         with_preview: bool = True,
         config: Config | None = None,
+        settle_on_post_shown: bool = False,
     ) -> None:
         super().__init__()
+        self._settle_on_post_shown = settle_on_post_shown
         self.config = config
         self.with_preview = with_preview
         self.setWindowTitle("Byline")
@@ -105,6 +109,12 @@ class MainWindow(QMainWindow):
             self.form, self.body, self.executor, lambda h: ConflictDialog.ask(self, h), self
         )
         self._wire()
+        from editor.ui.window.settling import Settling
+
+        self.settling = Settling(self, wait_for_preview=self._settle_on_post_shown)
+        # The database opens on its worker while the rest is built here; its answer comes by
+        # a queued signal, so only once every panel below is built and listening.
+        self.editor_built.emit()
         from editor.ui.publishing.mount import PublishingUi
         from editor.ui.window.panels import Panels
 
@@ -113,6 +123,8 @@ class MainWindow(QMainWindow):
             from editor.ui.preview.live_preview import LivePreview
 
             self.preview = LivePreview(self)
+            if not self.settings.flag(PREVIEW_HIDDEN):  # shown when the window last closed
+                self.preview.start_engine()
         self.add_side_panel(self.revisions)  # below the preview (see window/docks.py)
         self.panels = Panels(self)
         from editor.ui.proofing.mount import ProofingUi
@@ -145,6 +157,8 @@ class MainWindow(QMainWindow):
             self.panels.page_changed.connect(lambda: preview.reload_page_data(full=False))
         if (state := self.settings.window_state()) is not None:
             self.restoreState(state, LAYOUT_VERSION)
+        if self.preview is not None and not hidden_by_choice(self.preview.dock):
+            self.preview.start_engine()  # (unless the remembered choice already did)
 
     # -- layout -----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -231,8 +245,9 @@ class MainWindow(QMainWindow):
     def _after_first_paint(self) -> None:
         from editor.ui.window.icons import install_themed_style
 
-        self.complete()
+        # The style before the second build step: setting it re-polishes every widget there is.
         install_themed_style(QApplication.instance())
+        self.complete()
         self.actions_.load_icons()
         self.ready.emit()
 
@@ -397,6 +412,8 @@ class MainWindow(QMainWindow):
                 self.proofing.close()
                 if self.preview is not None:
                     self.preview.close()
+            if self.preview is not None:
+                self.settings.set_flag(PREVIEW_HIDDEN, self.preview.dock.isHidden())
             self.settings.save_window(
                 self.saveGeometry(), self.saveState(LAYOUT_VERSION), self.splitter.saveState()
             )

@@ -19,8 +19,9 @@ if TYPE_CHECKING:
 
 
 class Panels(QObject):
-    """Built with the window's second step (so saved dock state applies to them); connected to
-    the store once it is open. Hidden until the writer shows them from the View menu."""
+    """Built with the window's second step (so saved dock state applies to them); filled from
+    the store once start-up is over (``window.settling``). Hidden until the writer shows them
+    from the View menu."""
 
     page_changed = Signal()  # photos or sidebar links changed: the page needs composing again
 
@@ -54,13 +55,19 @@ class Panels(QObject):
         dock.hide()
         self.window.add_side_panel(dock)
         bind_panel(self.window, act, dock)
+        self.window.settling.settle_when_shown(dock)
         return dock
 
     def _store_opened(self, opened: Opened) -> None:
-        from editor.ui.photos.photo_controller import PhotoPanelController
-
         self.store = opened.store
         self._choices(opened.choices)
+        self.window.settling.when_settled(self._fill)  # hidden panels wait for the post
+
+    def _fill(self) -> None:
+        from editor.ui.photos.photo_controller import PhotoPanelController
+
+        if self.store is None:
+            return
         self.photos = PhotoPanelController(self.store, self.photo_panel)
         self.photos.photos_changed.connect(lambda _post: self.page_changed.emit())
         self.photos.error_occurred.connect(
@@ -81,8 +88,9 @@ class Panels(QObject):
         self._blog_names = dict(choices.blogs)
 
     def _post_changed(self, data: PostData | None) -> None:
-        if self.photos is not None:
-            self.photos.show_post(data.id if data else None)
+        if self.photos is None:
+            return  # not filled yet: filling shows the post then
+        self.photos.show_post(data.id if data else None)
         if self.store is not None:
             blog = data.blog_id if data else None
             if blog != self._links_blog:
