@@ -39,6 +39,9 @@ class Store:
     # of ``user.name`` applies at once; revisions, status changes and comments record it.
     whoami: Callable[[], Any] | None = None
     _intact: bool = False  # PRAGMA quick_check passed (SQLite, checked before the first write)
+    # PostgreSQL: this store's connections' application_name, named in change notifications
+    # (editor.store.changes) so a window can tell its own changes from everyone else's.
+    origin: str = ""
 
     @property
     def dialect(self) -> str:
@@ -142,6 +145,7 @@ def open_store(
     newer Byline, or another application's database is left exactly as it was.
     """
     where = resolve_location(location)
+    origin = ""
     if "://" in where:
         try:
             url = make_url(where)
@@ -168,6 +172,10 @@ def open_store(
                         "`byline doctor --recover NEW_FILE` to save what can be read."
                     )
         engine = _sqlite_engine(url, read_only=read_only, immutable=immutable)
+    elif url.get_backend_name() == "postgresql":
+        from editor.store.postgres import postgres_engine
+
+        engine, origin = postgres_engine(url)
     else:
         engine = create_engine(url, pool_pre_ping=True)
 
@@ -189,7 +197,11 @@ def open_store(
     sessions = sessionmaker(engine, expire_on_commit=False)
     if read_only:
         event.listen(sessions, "before_flush", _refuse_writes(url))
-    return Store(engine=engine, url=url, read_only=read_only, _sessions=sessions)
+    elif origin:
+        from editor.store.postgres import announce_person
+
+        announce_person(sessions)
+    return Store(engine=engine, url=url, read_only=read_only, _sessions=sessions, origin=origin)
 
 
 def _refuse_writes(url: URL) -> Any:
