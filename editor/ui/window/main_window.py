@@ -133,6 +133,9 @@ class MainWindow(QMainWindow):
         from editor.ui.review.suggest_mount import SuggestUi
 
         self.suggest = SuggestUi(self)
+        from editor.ui.live.mount import LiveUi
+
+        self.live = LiveUi(self)  # other people's changes, on a shared PostgreSQL database
         if self.preview is not None:
             preview = self.preview
             self.panels.page_changed.connect(lambda: preview.reload_page_data(full=False))
@@ -384,6 +387,7 @@ class MainWindow(QMainWindow):
         if not self._closed:
             self._closed = True
             if self.completed:
+                self.live.close()
                 self.controller.close()
                 self.panels.close()
                 self.proofing.close()

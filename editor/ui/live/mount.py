@@ -1,0 +1,181 @@
+"""Live updates mounted on the main window: on a PostgreSQL database it listens for other
+people's changes and refreshes what they touched, and says so in the status bar ("Updated by
+Marco: comments").
+
+The open post is replaced only while this window holds no unsaved typing, and only if nothing
+was typed between asking the database and hearing back; otherwise the typing stays and the next
+save meets the changed version and asks whose text wins (the conflict dialog, as before).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication
+
+from editor.store.changes import TABLE_WORDS, Change
+from editor.ui.live.bridge import LiveBridge
+from editor.ui.live.text import replace_keeping_caret
+
+if TYPE_CHECKING:
+    from editor.ui.window.jobs import Opened, PostData
+    from editor.ui.window.main_window import MainWindow
+
+REVIEW_TABLES = {"comments", "suggestions", "status_changes", "posts"}
+HISTORY_TABLES = {"revisions", "status_changes"}
+LIST_TABLES = {"posts", "status_changes"}
+
+
+class LiveUi(QObject):
+    refreshed = Signal(list)  # [Change] a batch has been taken in (tests wait on it)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.store: Any = None
+        self.bridge = LiveBridge(self)
+        self._edits = 0  # counts every edit in the form and the body
+        self.bridge.batch_ready.connect(self._batch)
+        self.bridge.reconnected.connect(self._reconnected)
+        c = window.controller
+        c.store_opened.connect(self._store_opened)
+        c.body_text_changed.connect(self._edited)
+        window.form.edited.connect(self._edited)
+
+    @property
+    def listening(self) -> bool:
+        return self.bridge.listener is not None
+
+    def _store_opened(self, opened: Opened) -> None:
+        self.store = opened.store
+        if self.store.dialect == "postgresql":
+            self.bridge.listen(self.store.url, self.store.origin)
+
+    def _edited(self) -> None:
+        self._edits += 1
+
+    # -- what changed -----------------------------------------------------------------------
+    def _batch(self, changes: list[Change]) -> None:
+        current = self.window.controller.current
+        mine = [c for c in changes if current is not None and c.post_id == current.id]
+        tables = {c.table for c in mine}
+        if any(c.table in LIST_TABLES for c in changes):
+            self.window.refresh_list()
+        if current is not None and mine:
+            if "posts" in tables:
+                self._check_post(current.id, _people(mine))
+            if tables & REVIEW_TABLES:
+                self.window.review.reload()
+                self.window.suggest.load_authors()  # and the list, from the body
+            if tables & HISTORY_TABLES:
+                self.window.controller.load_revisions()
+            if "photos" in tables:
+                self._photos_changed()
+        if current is not None and any(
+            c.table == "sidebar_links" and c.blog_id == current.blog_id for c in changes
+        ):
+            self._sidebar_changed()
+        self._say(changes, mine)
+        self.refreshed.emit(changes)
+
+    def _say(self, changes: list[Change], mine: list[Change]) -> None:
+        words = sorted({TABLE_WORDS.get(c.table, c.table) for c in mine})
+        if not words and any(c.table in LIST_TABLES for c in changes):
+            words = ["the post list"]
+        if words:
+            who = _people(mine or changes)
+            self._status(f"Updated by {who}: {', '.join(words)}")
+
+    def _reconnected(self) -> None:
+        """Changes made while the connection was down were not announced: read it all."""
+        current = self.window.controller.current
+        self.window.refresh_list()
+        if current is not None:
+            self._check_post(current.id, "")
+            self.window.review.reload()
+            self.window.controller.load_revisions()
+            self._photos_changed()
+        self._status("Reconnected to the database: showing the latest")
+
+    # -- the open post ----------------------------------------------------------------------
+    def _check_post(self, post_id: int, who: str) -> None:
+        c = self.window.controller
+        if c.autosave.dirty or c.read_only:
+            self._typing_kept(who)
+            return
+        from editor.ui.live import jobs
+
+        store, state, asked_at = self.store, c._state, self._edits
+        self.window.executor.submit(
+            lambda: jobs.newer_post(store, state, post_id),
+            lambda data: self._post_loaded(data, asked_at, who),
+            lambda exc: self._status(f"Live update: {exc}"),
+        )
+
+    def _post_loaded(self, data: PostData | None, asked_at: int, who: str) -> None:
+        c = self.window.controller
+        if data is None or c.current is None or c.current.id != data.id:
+            return
+        if self._edits != asked_at or c.autosave.dirty or c._resolving:
+            self._typing_kept(who)  # typed meanwhile: the next save asks whose text wins
+            return
+        from editor.ui.live import jobs
+
+        state = c._state
+        self.window.executor.submit(lambda: jobs.adopt(state, data.id, data.version))
+        c.current = data
+        self._show(data)
+
+    def _show(self, data: PostData) -> None:
+        """Put the stored post in the views without a jump: only fields that differ are set,
+        the body by its changed part, so the caret and scroll stay where the person left them."""
+        w, c = self.window, self.window.controller
+        fields, status, blog = w.form.values()
+        differs = status != data.status or blog != data.blog_id or any(
+            fields.get(k) != v for k, v in data.fields.items() if k != "body"
+        )  # fmt: skip
+        if differs:
+            w.form.show_post(data.blog_id, data.status, data.fields)
+        if w.body.toPlainText() != data.fields["body"]:
+            replace_keeping_caret(w.body, data.fields["body"])  # the preview follows the body
+        c.autosave.cancel()  # filling the views is not an edit
+        if differs and w.preview is not None:
+            w.preview.reload_page_data(full=False)
+        headline = data.fields["headline"]
+        w.setWindowTitle(f"{headline or 'Untitled'} — Byline")
+
+    def _typing_kept(self, who: str) -> None:
+        self._status(f"Changed by {who or 'someone else'} while you type: your text is kept; "
+                     "saving asks whose version wins")  # fmt: skip
+
+    # -- panels -----------------------------------------------------------------------------
+    def _photos_changed(self) -> None:
+        panels = self.window.panels
+        if panels.photos is not None and not _focus_in(panels.photo_panel):
+            panels.photos.refresh()  # never under a caption being typed
+        if self.window.preview is not None:
+            self.window.preview.reload_page_data(full=False)
+
+    def _sidebar_changed(self) -> None:
+        panels = self.window.panels
+        if not _focus_in(panels.sidebar):
+            panels.sidebar.controller.reload()
+        if self.window.preview is not None:
+            self.window.preview.reload_page_data(full=False)
+
+    def _status(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, 8000)
+
+    def close(self) -> None:
+        self.bridge.stop()
+
+
+def _people(changes: list[Change]) -> str:
+    names = list(dict.fromkeys(c.person for c in changes if c.person))
+    return ", ".join(names) if names else "someone else"
+
+
+def _focus_in(widget: Any) -> bool:
+    focus = QApplication.focusWidget()
+    return focus is not None and (focus is widget or widget.isAncestorOf(focus))
