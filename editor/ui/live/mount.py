@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 REVIEW_TABLES = {"comments", "suggestions", "status_changes", "posts"}
 HISTORY_TABLES = {"revisions", "status_changes"}
 LIST_TABLES = {"posts", "status_changes"}
+KEPT = "your unsaved text is kept, and saving asks whose version wins"
 
 
 class LiveUi(QObject):
@@ -60,11 +61,12 @@ class LiveUi(QObject):
         current = self.window.controller.current
         mine = [c for c in changes if current is not None and c.post_id == current.id]
         tables = {c.table for c in mine}
+        kept = False
         if any(c.table in LIST_TABLES for c in changes):
             self.window.refresh_list()
         if current is not None and mine:
             if "posts" in tables:
-                self._check_post(current.id, _people(mine))
+                kept = not self._check_post(current.id, _people(mine))
             if tables & REVIEW_TABLES:
                 self.window.review.reload()
                 self.window.suggest.load_authors()  # and the list, from the body
@@ -76,16 +78,16 @@ class LiveUi(QObject):
             c.table == "sidebar_links" and c.blog_id == current.blog_id for c in changes
         ):
             self._sidebar_changed()
-        self._say(changes, mine)
+        self._say(changes, mine, kept)
         self.refreshed.emit(changes)
 
-    def _say(self, changes: list[Change], mine: list[Change]) -> None:
+    def _say(self, changes: list[Change], mine: list[Change], kept: bool) -> None:
         words = sorted({TABLE_WORDS.get(c.table, c.table) for c in mine})
         if not words and any(c.table in LIST_TABLES for c in changes):
             words = ["the post list"]
         if words:
             who = _people(mine or changes)
-            self._status(f"Updated by {who}: {', '.join(words)}")
+            self._status(f"Updated by {who}: {', '.join(words)}" + (f"; {KEPT}" if kept else ""))
 
     def _reconnected(self) -> None:
         """Changes made while the connection was down were not announced: read it all."""
@@ -99,11 +101,12 @@ class LiveUi(QObject):
         self._status("Reconnected to the database: showing the latest")
 
     # -- the open post ----------------------------------------------------------------------
-    def _check_post(self, post_id: int, who: str) -> None:
+    def _check_post(self, post_id: int, who: str) -> bool:
+        """Ask for the stored post, to show it if it is newer; False (nothing asked) while
+        this window holds unsaved typing."""
         c = self.window.controller
-        if c.autosave.dirty or c.read_only:
-            self._typing_kept(who)
-            return
+        if c.autosave.dirty:
+            return False
         from editor.ui.live import jobs
 
         store, state, asked_at = self.store, c._state, self._edits
@@ -112,13 +115,14 @@ class LiveUi(QObject):
             lambda data: self._post_loaded(data, asked_at, who),
             lambda exc: self._status(f"Live update: {exc}"),
         )
+        return True
 
     def _post_loaded(self, data: PostData | None, asked_at: int, who: str) -> None:
         c = self.window.controller
         if data is None or c.current is None or c.current.id != data.id:
             return
         if self._edits != asked_at or c.autosave.dirty or c._resolving:
-            self._typing_kept(who)  # typed meanwhile: the next save asks whose text wins
+            self._status(f"Updated by {who or 'someone else'}: text; {KEPT}")  # typed meanwhile
             return
         from editor.ui.live import jobs
 
@@ -144,10 +148,6 @@ class LiveUi(QObject):
             w.preview.reload_page_data(full=False)
         headline = data.fields["headline"]
         w.setWindowTitle(f"{headline or 'Untitled'} — Byline")
-
-    def _typing_kept(self, who: str) -> None:
-        self._status(f"Changed by {who or 'someone else'} while you type: your text is kept; "
-                     "saving asks whose version wins")  # fmt: skip
 
     # -- panels -----------------------------------------------------------------------------
     def _photos_changed(self) -> None:
