@@ -42,6 +42,7 @@ class Store:
     # PostgreSQL: this store's connections' application_name, named in change notifications
     # (editor.store.changes) so a window can tell its own changes from everyone else's.
     origin: str = ""
+    commits: int = 0  # SQLite: commits made through this store (editor.store.file_watch)
 
     @property
     def dialect(self) -> str:
@@ -201,7 +202,10 @@ def open_store(
         from editor.store.postgres import announce_person
 
         announce_person(sessions)
-    return Store(engine=engine, url=url, read_only=read_only, _sessions=sessions, origin=origin)
+    store = Store(engine=engine, url=url, read_only=read_only, _sessions=sessions, origin=origin)
+    if url.get_backend_name() == "sqlite" and not read_only:
+        event.listen(engine, "commit", lambda _c: setattr(store, "commits", store.commits + 1))
+    return store
 
 
 def _refuse_writes(url: URL) -> Any:

@@ -162,9 +162,36 @@ def test_closing_the_window_stops_listening(qtbot, open_window, pg_url):
     assert not [t for t in threading.enumerate() if t.name == "byline-listen"]
 
 
-def test_a_window_on_sqlite_does_not_listen(qtbot, open_window, tmp_path):
-    w = open_window(tmp_path / "one.sqlite3")
-    assert not w.live.listening
+def test_a_window_on_sqlite_sees_a_comment_added_from_the_command_line(
+    qtbot, open_window, tmp_path
+):
+    """No NOTIFY on SQLite: the window notices the other process's commit by the file's
+    data_version and reads what it shows again."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    path = tmp_path / "one.sqlite3"
+    w = open_window(path)
+    assert w.live.bridge.listener is None and w.live.bridge.watcher is not None
+    post_id = w.controller.current.id
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "editor.cli.main", "--db", str(path), "comment", "add",
+         str(post_id), "--field", "post", "--text", "From the terminal"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=root,
+        env=dict(os.environ, PYTHONPATH=str(root)),
+    )  # fmt: skip
+    qtbot.waitUntil(lambda: proc.poll() is not None, timeout=120_000)
+    assert proc.returncode == 0
+    qtbot.waitUntil(
+        lambda: any("From the terminal" in v.text for v in w.review.data.comments),
+        timeout=ARRIVAL_MS,
+    )
+    assert w.statusBar().currentMessage() == "Updated in another window or program"
+    w.close()
+    assert not [t for t in threading.enumerate() if t.name == "byline-watch"]
 
 
 def test_changed_span_finds_the_one_stretch_that_differs():
@@ -185,3 +212,14 @@ def test_redrawing_the_spelling_underlines_is_not_an_edit(qtbot, open_window, tm
     assert not w.controller.autosave.dirty
     type_at_end(qtbot, w, "x")  # typing still is
     assert w.controller.autosave.dirty
+
+
+def test_two_windows_on_one_sqlite_file_follow_each_other(qtbot, open_window, tmp_path):
+    path = tmp_path / "one.sqlite3"
+    theirs, mine = open_window(path), open_window(path)
+    with qtbot.waitSignal(theirs.controller.post_saved, timeout=SAVE_TIMEOUT_MS):
+        type_at_end(qtbot, theirs, " THEIRS")
+    qtbot.waitUntil(lambda: mine.body.toPlainText().endswith(" THEIRS"), timeout=ARRIVAL_MS)
+    with qtbot.waitSignal(mine.controller.post_saved, timeout=SAVE_TIMEOUT_MS):
+        type_at_end(qtbot, mine, " MINE")  # no conflict: mine had taken THEIRS in
+    qtbot.waitUntil(lambda: theirs.body.toPlainText().endswith(" THEIRS MINE"), timeout=ARRIVAL_MS)

@@ -38,7 +38,12 @@ class LiveUi(QObject):
         self.bridge = LiveBridge(self)
         self._edits = 0  # counts every edit in the form and the body
         self.bridge.batch_ready.connect(self._batch)
-        self.bridge.reconnected.connect(self._reconnected)
+        self.bridge.reconnected.connect(
+            lambda: self._refresh_all("Reconnected to the database: showing the latest")
+        )
+        self.bridge.file_changed.connect(
+            lambda: self._refresh_all("Updated in another window or program")
+        )
         c = window.controller
         c.store_opened.connect(self._store_opened)
         c.body_text_changed.connect(self._edited)
@@ -46,12 +51,16 @@ class LiveUi(QObject):
 
     @property
     def listening(self) -> bool:
-        return self.bridge.listener is not None
+        return self.bridge.listener is not None or self.bridge.watcher is not None
 
     def _store_opened(self, opened: Opened) -> None:
-        self.store = opened.store
-        if self.store.dialect == "postgresql":
-            self.bridge.listen(self.store.url, self.store.origin)
+        store = self.store = opened.store
+        if store.dialect == "postgresql":
+            self.bridge.listen(store.url, store.origin)
+        elif store.dialect == "sqlite" and store.url.database not in (None, "", ":memory:"):
+            from pathlib import Path
+
+            self.bridge.watch_file(Path(str(store.url.database)), lambda: store.commits)
 
     def _edited(self) -> None:
         self._edits += 1
@@ -63,7 +72,7 @@ class LiveUi(QObject):
         tables = {c.table for c in mine}
         kept = False
         if any(c.table in LIST_TABLES for c in changes):
-            self.window.refresh_list()
+            self._refresh_list()
         if current is not None and mine:
             if "posts" in tables:
                 kept = not self._check_post(current.id, _people(mine))
@@ -89,19 +98,37 @@ class LiveUi(QObject):
             who = _people(mine or changes)
             self._status(f"Updated by {who}: {', '.join(words)}" + (f"; {KEPT}" if kept else ""))
 
-    def _reconnected(self) -> None:
-        """Changes made while the connection was down were not announced: read it all."""
+    def _refresh_all(self, message: str) -> None:
+        """Read everything shown again: after a dropped connection (changes made meanwhile
+        were not announced), or when another process wrote to the same SQLite file (SQLite
+        does not say what changed). ``message``: what the status bar says (nothing if empty)."""
         current = self.window.controller.current
-        self.window.refresh_list()
+        self._refresh_list()
         if current is not None:
-            self._check_post(current.id, "")
+            self._check_post(current.id, None)
             self.window.review.reload()
             self.window.controller.load_revisions()
             self._photos_changed()
-        self._status("Reconnected to the database: showing the latest")
+        if message:
+            self._status(message)
+
+    def _refresh_list(self) -> None:
+        """The post list read again, its filters, selection and scroll kept (without
+        ``list_refreshed``: that answers the window's own actions)."""
+        from editor.ui.window import jobs
+
+        store, f = self.store, self.window.post_list.filters()
+        self.window.executor.submit(
+            lambda: jobs.list_posts(store, blog=f["blog"], status=f["status"], search=f["search"]),
+            self._listed,
+        )
+
+    def _listed(self, rows: list[Any]) -> None:
+        current = self.window.controller.current
+        self.window.post_list.show_posts(rows, current.id if current else None)
 
     # -- the open post ----------------------------------------------------------------------
-    def _check_post(self, post_id: int, who: str) -> bool:
+    def _check_post(self, post_id: int, who: str | None) -> bool:
         """Ask for the stored post, to show it if it is newer; False (nothing asked) while
         this window holds unsaved typing."""
         c = self.window.controller
@@ -117,7 +144,7 @@ class LiveUi(QObject):
         )
         return True
 
-    def _post_loaded(self, data: PostData | None, asked_at: int, who: str) -> None:
+    def _post_loaded(self, data: PostData | None, asked_at: int, who: str | None) -> None:
         c = self.window.controller
         if data is None or c.current is None or c.current.id != data.id:
             return
@@ -130,6 +157,8 @@ class LiveUi(QObject):
         self.window.executor.submit(lambda: jobs.adopt(state, data.id, data.version))
         c.current = data
         self._show(data)
+        if who is None:  # SQLite or after a reconnection: nobody announced it
+            self._status("Updated in another window or program: text")
 
     def _show(self, data: PostData) -> None:
         """Put the stored post in the views without a jump: only fields that differ are set,

@@ -1,0 +1,92 @@
+"""Two Byline processes on one SQLite file (the window and ``byline`` in a terminal): each
+notices the other's commits by polling ``PRAGMA data_version`` on a connection of its own,
+which changes whenever another connection has committed. Qt-free.
+
+SQLite cannot say who wrote, and this process's own commits (through other connections of its
+pool) change the number too. So only a change seen while this process committed nothing for the
+last two polls is reported (``on_change()``): certainly someone else's. One that comes together
+with own commits is not reported (the next change after a pause is, and a window then reads
+everything again). Own commits are counted as they start: two polls of memory cover a commit
+whose disk write takes up to a poll's time.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+from collections import deque
+from collections.abc import Callable
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+POLL_S = 0.25
+
+
+class DataVersionWatcher:
+    """Polls ``path`` on a thread; ``own_commits()`` counts this process's commits."""
+
+    def __init__(
+        self,
+        path: Path,
+        on_change: Callable[[], None],
+        own_commits: Callable[[], int],
+        *,
+        poll_s: float = POLL_S,
+    ) -> None:
+        self.path = path
+        self.on_change = on_change
+        self.own_commits = own_commits
+        self.poll_s = poll_s
+        self.polls = 0  # how many times the file was looked at (tests wait on it)
+        self._stopping = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="byline-watch", daemon=True)
+            self._thread.start()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stopping.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            if not self._thread.is_alive():
+                self._thread = None
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def _run(self) -> None:
+        try:
+            conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+        except sqlite3.Error as exc:
+            log.warning("live updates: cannot watch %s (%s)", self.path, exc)
+            return
+        try:
+            last = self._version(conn)
+            seen = deque([self.own_commits()] * 2, maxlen=2)  # own count at the last two polls
+            while not self._stopping.wait(self.poll_s):
+                version, own = self._version(conn), self.own_commits()  # in this order
+                if version != last and all(n == own for n in seen):
+                    self._tell()
+                last = version
+                seen.append(own)
+                self.polls += 1
+        finally:
+            conn.close()
+
+    @staticmethod
+    def _version(conn: sqlite3.Connection) -> int | None:
+        try:
+            return int(conn.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.Error:
+            return None  # busy or gone for a moment: the next poll sees it
+
+    def _tell(self) -> None:
+        try:
+            self.on_change()
+        except Exception:
+            log.exception("live updates: handling a change of %s failed", self.path)
