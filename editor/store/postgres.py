@@ -16,18 +16,16 @@ from sqlalchemy.orm import Session, sessionmaker
 from editor.store.changes import PERSON_SETTING
 
 
-def new_origin() -> str:
+def new_origin(label: str = "byline") -> str:
     """A name no other open store has (PostgreSQL keeps the first 63 bytes)."""
-    return f"byline {os.getpid()} {secrets.token_hex(4)}"
+    return f"{label[:40]} {os.getpid()} {secrets.token_hex(4)}"
 
 
 def postgres_engine(url: URL) -> tuple[Engine, str]:
-    """The engine and its origin. An ``application_name`` given in the URL is kept (the
-    window then cannot tell its own changes from another's with the same name)."""
-    origin = url.query.get("application_name")
-    if isinstance(origin, str) and origin:
-        return create_engine(url, pool_pre_ping=True), origin
-    origin = new_origin()
+    """The engine and its origin. An ``application_name`` given in the URL starts the origin
+    (two people with the same URL must still be told apart)."""
+    given = url.query.get("application_name")
+    origin = new_origin(given if isinstance(given, str) and given else "byline")
     engine = create_engine(url, pool_pre_ping=True, connect_args={"application_name": origin})
     return engine, origin
 

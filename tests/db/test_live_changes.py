@@ -193,3 +193,18 @@ def test_a_payload_that_is_not_ours_is_ignored():
     assert Change.from_payload('["a"]') is None
     got = Change.from_payload('{"table": "posts", "op": "update", "post_id": 3, "version": true}')
     assert got == Change("posts", "update", post_id=3, version=None)
+
+
+def test_an_application_name_in_the_url_still_gives_each_store_its_own_origin(pg_url):
+    url = f"{pg_url}?application_name=newsroom"
+    one, two = open_store(url), open_store(url)
+    try:
+        assert one.origin.startswith("newsroom ") and two.origin.startswith("newsroom ")
+        assert one.origin != two.origin
+        with one.engine.connect() as conn:
+            from sqlalchemy import text
+
+            assert conn.execute(text("SHOW application_name")).scalar() == one.origin
+    finally:
+        one.close()
+        two.close()
