@@ -132,6 +132,7 @@ def test_marcos_changes_from_the_command_line_show_up_in_anas_window(journey, pg
     j.wait(lambda: panel.status.text() == "Status: Submitted", ARRIVAL_MS)
     j.wait(lambda: "Water rights | Submitted" in _rows(w), ARRIVAL_MS)
     assert "Submitted" in _log(panel) and "Marco" in _log(panel)
+    assert j.status_text() == "Updated by Marco: status"
     j.wait(lambda: w.form.status.currentData() == "submitted", ARRIVAL_MS)
 
     # Marco rewrites a sentence while Ana only reads: her editor and the preview show it.

@@ -68,14 +68,14 @@ class LiveUi(QObject):
     # -- what changed -----------------------------------------------------------------------
     def _batch(self, changes: list[Change]) -> None:
         current = self.window.controller.current
-        mine = [c for c in changes if current is not None and c.post_id == current.id]
-        tables = {c.table for c in mine}
+        here = [c for c in changes if current is not None and c.post_id == current.id]
+        tables = {c.table for c in here}
         kept = False
         if any(c.table in LIST_TABLES for c in changes):
             self._refresh_list()
-        if current is not None and mine:
+        if current is not None and here:
             if "posts" in tables:
-                kept = not self._check_post(current.id, _people(mine))
+                kept = not self._check_post(current.id, _people(here))
             if tables & REVIEW_TABLES:
                 self.window.review.reload()
                 self.window.suggest.load_authors()  # and the list, from the body
@@ -87,15 +87,19 @@ class LiveUi(QObject):
             c.table == "sidebar_links" and c.blog_id == current.blog_id for c in changes
         ):
             self._sidebar_changed()
-        self._say(changes, mine, kept)
+        self._say(changes, here, kept)
         self.refreshed.emit(changes)
 
-    def _say(self, changes: list[Change], mine: list[Change], kept: bool) -> None:
-        words = sorted({TABLE_WORDS.get(c.table, c.table) for c in mine})
+    def _say(self, changes: list[Change], here: list[Change], kept: bool) -> None:
+        """ "Updated by Marco: comments" (``here``: the changes to the open post)."""
+        tables = {c.table for c in here}
+        if "status_changes" in tables:  # a status change also writes the post and a revision
+            tables -= {"posts", "revisions"}
+        words = sorted(TABLE_WORDS.get(t, t) for t in tables)
         if not words and any(c.table in LIST_TABLES for c in changes):
             words = ["the post list"]
         if words:
-            who = _people(mine or changes)
+            who = _people(here or changes)
             self._status(f"Updated by {who}: {', '.join(words)}" + (f"; {KEPT}" if kept else ""))
 
     def _refresh_all(self, message: str) -> None:
