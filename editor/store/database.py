@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from editor.errors import InputError, ReadOnlyStoreError, StoreError
 from editor.paths import default_database_path
+from editor.store.file_watch import CommitCounter
 from editor.store.schema import SCHEMA_HEAD
 
 log = logging.getLogger(__name__)
@@ -42,7 +43,7 @@ class Store:
     # PostgreSQL: this store's connections' application_name, named in change notifications
     # (editor.store.changes) so a window can tell its own changes from everyone else's.
     origin: str = ""
-    commits: int = 0  # SQLite: commits made through this store (editor.store.file_watch)
+    commits: Any = None  # SQLite: a file_watch.CommitCounter of this store's commits
 
     @property
     def dialect(self) -> str:
@@ -146,7 +147,7 @@ def open_store(
     newer Byline, or another application's database is left exactly as it was.
     """
     where = resolve_location(location)
-    origin = ""
+    origin, commits = "", None
     if "://" in where:
         try:
             url = make_url(where)
@@ -172,7 +173,8 @@ def open_store(
                         f"{path} is damaged ({problems[0]}); it was left untouched. Run "
                         "`byline doctor --recover NEW_FILE` to save what can be read."
                     )
-        engine = _sqlite_engine(url, read_only=read_only, immutable=immutable)
+        commits = None if read_only else CommitCounter()
+        engine = _sqlite_engine(url, read_only=read_only, immutable=immutable, commits=commits)
     elif url.get_backend_name() == "postgresql":
         from editor.store.postgres import postgres_engine
 
@@ -202,10 +204,8 @@ def open_store(
         from editor.store.postgres import announce_person
 
         announce_person(sessions)
-    store = Store(engine=engine, url=url, read_only=read_only, _sessions=sessions, origin=origin)
-    if url.get_backend_name() == "sqlite" and not read_only:
-        event.listen(engine, "commit", lambda _c: setattr(store, "commits", store.commits + 1))
-    return store
+    return Store(engine=engine, url=url, read_only=read_only, _sessions=sessions, origin=origin,
+                 commits=commits)  # fmt: skip
 
 
 def _refuse_writes(url: URL) -> Any:
@@ -246,7 +246,9 @@ def _check_sqlite_file(path: Path, *, read_only: bool, create: bool) -> bool:
     return False
 
 
-def _sqlite_engine(url: URL, *, read_only: bool, immutable: bool = False) -> Engine:
+def _sqlite_engine(
+    url: URL, *, read_only: bool, immutable: bool = False, commits: Any = None
+) -> Engine:
     database = str(url.database)
     if read_only:
         uri = f"file:{database}?mode=ro" + ("&immutable=1" if immutable else "")
@@ -254,7 +256,10 @@ def _sqlite_engine(url: URL, *, read_only: bool, immutable: bool = False) -> Eng
             "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
         )
     else:
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        args: dict[str, Any] = {"check_same_thread": False}
+        if commits is not None:  # counted, so a watcher can tell our commits from others'
+            args["factory"] = commits.connection_class()
+        engine = create_engine(url, connect_args=args)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:

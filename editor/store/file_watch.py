@@ -3,11 +3,11 @@ notices the other's commits by polling ``PRAGMA data_version`` on a connection o
 which changes whenever another connection has committed. Qt-free.
 
 SQLite cannot say who wrote, and this process's own commits (through other connections of its
-pool) change the number too. So only a change seen while this process committed nothing for the
-last two polls is reported (``on_change()``): certainly someone else's. One that comes together
-with own commits is not reported (the next change after a pause is, and a window then reads
-everything again). Own commits are counted as they start: two polls of memory cover a commit
-whose disk write takes up to a poll's time.
+pool) change the number too. A :class:`CommitCounter` built into the store's connections counts
+them (and says when one is under way), and only a change seen while this process was not
+committing, and had committed nothing since the poll before last, is reported
+(``on_change()``): certainly someone else's. One that comes together with own commits is not
+reported; the next change after a pause is, and a window then reads everything again.
 """
 
 from __future__ import annotations
@@ -24,20 +24,46 @@ log = logging.getLogger(__name__)
 POLL_S = 0.25
 
 
+class CommitCounter:
+    """This process's commits to one SQLite file. ``busy`` is non-zero while a commit is under
+    way (``commits`` grows once it is done, before ``busy`` drops): a poll that reads ``busy``
+    then ``commits`` never misses one."""
+
+    def __init__(self) -> None:
+        self.commits = 0
+        self.busy = 0
+
+    def connection_class(self) -> type[sqlite3.Connection]:
+        """An ``sqlite3.connect(factory=...)`` class whose commits are counted here."""
+        counter = self
+
+        class CountingConnection(sqlite3.Connection):
+            def commit(self) -> None:
+                counter.busy += 1
+                try:
+                    super().commit()
+                finally:
+                    counter.commits += 1
+                    counter.busy -= 1
+
+        return CountingConnection
+
+
 class DataVersionWatcher:
-    """Polls ``path`` on a thread; ``own_commits()`` counts this process's commits."""
+    """Polls ``path`` on a thread; ``own`` counts this process's commits (None: it makes none,
+    e.g. a read-only store)."""
 
     def __init__(
         self,
         path: Path,
         on_change: Callable[[], None],
-        own_commits: Callable[[], int],
+        own: CommitCounter | None,
         *,
         poll_s: float = POLL_S,
     ) -> None:
         self.path = path
         self.on_change = on_change
-        self.own_commits = own_commits
+        self.own = own or CommitCounter()
         self.poll_s = poll_s
         self.polls = 0  # how many times the file was looked at (tests wait on it)
         self._stopping = threading.Event()
@@ -67,10 +93,11 @@ class DataVersionWatcher:
             return
         try:
             last = self._version(conn)
-            seen = deque([self.own_commits()] * 2, maxlen=2)  # own count at the last two polls
+            seen = deque([self.own.commits] * 2, maxlen=2)  # own count at the last two polls
             while not self._stopping.wait(self.poll_s):
-                version, own = self._version(conn), self.own_commits()  # in this order
-                if version != last and all(n == own for n in seen):
+                version = self._version(conn)  # then busy, then commits: in this order
+                busy, own = self.own.busy, self.own.commits
+                if version != last and not busy and all(n == own for n in seen):
                     self._tell()
                 last = version
                 seen.append(own)

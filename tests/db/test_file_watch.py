@@ -29,7 +29,7 @@ def _watching(tmp_path):
         post_id = posts.create_post(s, PostContent(headline="One", body="Words."),
                                     blog=default_blog(s)).id  # fmt: skip
     heard: queue.Queue[str] = queue.Queue()
-    watcher = DataVersionWatcher(path, lambda: heard.put("changed"), lambda: store.commits,
+    watcher = DataVersionWatcher(path, lambda: heard.put("changed"), store.commits,
                                  poll_s=0.05)  # fmt: skip
     watcher.start()
     return store, post_id, heard, watcher
@@ -64,7 +64,7 @@ def test_own_commits_are_not_reported(tmp_path):
     try:
         with store.session() as s:
             comments.add_comment(s, post_id, "Mine", field="post")
-        seen, polls = store.commits, watcher.polls
+        seen, polls = store.commits.commits, watcher.polls
         _until(lambda: watcher.polls >= polls + 3)  # the watcher has looked since: nothing
         assert heard.empty()
         other = open_store(store.url.database)  # then someone else's, which is
@@ -72,7 +72,7 @@ def test_own_commits_are_not_reported(tmp_path):
             comments.add_comment(s, post_id, "Theirs", field="post")
         other.close()
         assert heard.get(timeout=WAIT_S) == "changed"
-        assert store.commits == seen
+        assert store.commits.commits == seen
     finally:
         watcher.stop()
         store.close()

@@ -4,7 +4,6 @@ write dozens) is handed on as one batch a moment after its first change."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -44,11 +43,11 @@ class LiveBridge(QObject):
         self.listener = ChangeListener(url, self._arrived.emit, self._came_back.emit)
         self.listener.start()
 
-    def watch_file(self, path: Any, own_commits: Callable[[], int]) -> None:
+    def watch_file(self, path: Any, own: Any) -> None:
         """SQLite: two processes on one file (see :mod:`editor.store.file_watch`)."""
         from editor.store.file_watch import DataVersionWatcher
 
-        self.watcher = DataVersionWatcher(path, self._file_changed.emit, own_commits)
+        self.watcher = DataVersionWatcher(path, self._file_changed.emit, own)
         self.watcher.start()
 
     def _file_touched(self) -> None:

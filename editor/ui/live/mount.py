@@ -60,7 +60,7 @@ class LiveUi(QObject):
         elif store.dialect == "sqlite" and store.url.database not in (None, "", ":memory:"):
             from pathlib import Path
 
-            self.bridge.watch_file(Path(str(store.url.database)), lambda: store.commits)
+            self.bridge.watch_file(Path(str(store.url.database)), store.commits)
 
     def _edited(self) -> None:
         self._edits += 1
