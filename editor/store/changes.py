@@ -25,6 +25,7 @@ TABLE_WORDS = {
     "revisions": "history",
     "photos": "photos",
     "sidebar_links": "sidebar",
+    "leases": "who is editing",  # edit leases, when a migration attaches trigger_sql("leases")
 }
 
 
