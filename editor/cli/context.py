@@ -9,10 +9,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TextIO
 
-from editor.store.database import Store, open_store
-
 if TYPE_CHECKING:
     from editor.config import Config
+    from editor.store.database import Store
 
 
 @dataclass
@@ -26,6 +25,8 @@ class CommandContext:
     @property
     def store(self) -> Store:
         if self._store is None:
+            from editor.store.database import open_store
+
             self._store = open_store(self.args.db, read_only=self.args.read_only)
             self._store.whoami = self._person
             if self._store.read_only:

@@ -2,51 +2,44 @@
 
 Exit codes: 0 done, 1 the operation failed, 2 bad input. Errors are one clear line on stderr,
 never a traceback (that goes to the log file when one is configured).
+
+Start-up is kept to what ``python -c pass`` does plus argparse: this module imports nothing
+else until the command is known (``tests/unit/test_cli_startup.py``), then only that
+command's module (see ``editor.cli.commands``).
 """
 
 from __future__ import annotations
 
 import argparse
-import logging
+import importlib
+import os
 import sys
-from collections.abc import Callable, Sequence
-from types import ModuleType
-from typing import TYPE_CHECKING
 
 from editor import __version__
-from editor.errors import BylineError
+from editor.cli.commands import COMMANDS
 
+TYPE_CHECKING = False  # not typing's: importing typing costs a tenth of `byline --version`
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
     from editor.cli.context import CommandContext
 
-log = logging.getLogger("byline")
+
+class _StandIn(argparse.ArgumentParser):
+    """A command's place in the first pass: it takes whatever follows the command's name,
+    which the second pass parses with the command's own parser. (Building 31 real parsers
+    would take a quarter of `byline --version`.)"""
+
+    def __init__(self, **_kwargs: object) -> None:  # nothing to set up: it never parses
+        pass
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: object = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        return argparse.Namespace(), list(args or [])
 
 
-def _command_modules() -> list[ModuleType]:
-    from editor.cli import (
-        blogs,
-        config,
-        doctor,
-        edit,
-        photos,
-        posts,
-        proofing,
-        publish,
-        render,
-        review,
-        sidebar,
-        suggest,
-        targets,
-        trash,
-    )
-
-    return [
-        posts, review, suggest, trash, edit, render, photos, blogs, sidebar, targets, publish,
-        proofing, config, doctor,
-    ]  # fmt: skip
-
-
-def build_parser() -> argparse.ArgumentParser:
+def _top_parser(stand_ins: bool) -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]:
     parser = argparse.ArgumentParser(
         prog="byline",
         description="Offline newsroom editor. Without a command, opens the window.",
@@ -58,10 +51,41 @@ def build_parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     parser.add_argument("--read-only", action="store_true", help="open the database read-only")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in _command_modules():
-        module.register(sub)
+    sub = parser.add_subparsers(
+        dest="command", metavar="COMMAND",
+        parser_class=_StandIn if stand_ins else argparse.ArgumentParser,
+    )  # fmt: skip
+    return parser, sub
+
+
+def _register(sub: argparse._SubParsersAction, module: str) -> None:
+    importlib.import_module(f"editor.cli.{module}").register(sub)
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The ``byline`` parser. Without ``command``, each command is only its name and help line
+    from ``COMMANDS`` (all ``byline --help`` shows), so nothing heavy is imported; with one,
+    its module is imported and registers the real parser; ``"*"`` registers every module."""
+    parser, sub = _top_parser(stand_ins=command is None)
+    if command is None:
+        for name, (_, help_text) in COMMANDS.items():
+            sub.add_parser(name, help=help_text)
+    elif command == "*":
+        for module in dict.fromkeys(module for module, _ in COMMANDS.values()):
+            _register(sub, module)
+    else:
+        _register(sub, COMMANDS[command][0])
     return parser
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    """Two passes: find the command among stand-ins (or print the top-level help or version),
+    then parse again with the command's own parser, importing only its module."""
+    stand_ins = build_parser()
+    first, _ = stand_ins.parse_known_args(argv)
+    if first.command is None:
+        return stand_ins.parse_args(argv)
+    return build_parser(first.command).parse_args(argv)
 
 
 def _gui_request(argv: Sequence[str]) -> argparse.Namespace | None:
@@ -88,21 +112,49 @@ def _one_line(message: str) -> str:
     return " ".join(part.strip() for part in message.splitlines() if part.strip())
 
 
+# What a shell reports for a program ended by SIGPIPE (128 + 13), as `yes | head -1` does.
+EXIT_CLOSED_PIPE = 141
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else list(argv)
+    try:
+        try:
+            return _main(sys.argv[1:] if argv is None else list(argv))
+        finally:  # also after --help and --version, which end in SystemExit
+            sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`byline list | head -1`): stop quietly, like Unix tools do.
+        _discard_stdout()
+        return EXIT_CLOSED_PIPE
+
+
+def _discard_stdout() -> None:
+    """Point stdout at /dev/null so that Python's flush at exit does not fail a second time
+    (the recipe in Python's `signal` documentation)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # not a real file (tests capture it): nothing to flush
+        pass
+
+
+def _main(argv: list[str]) -> int:
     gui = _gui_request(argv)
     if gui is not None:
         from editor.app import run_gui  # logs to a file; to stderr too with --verbose
 
         return run_gui(db=gui.db, read_only=gui.read_only, verbose=gui.verbose)
-    from editor.cli.context import CommandContext
-
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = _parse(argv)
     if args.command is None:
         from editor.app import run_gui
 
         return run_gui(db=args.db, read_only=args.read_only, verbose=args.verbose)
+    import logging
+
+    from editor.cli.context import CommandContext
+    from editor.errors import BylineError
+
+    log = logging.getLogger("byline")
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="byline: %(message)s",
@@ -111,6 +163,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ctx = CommandContext(args)
     try:
         return handler(ctx)
+    except BrokenPipeError:
+        raise
     except BylineError as exc:
         print(f"byline {args.command}: {_one_line(str(exc))}", file=sys.stderr)
         return exc.exit_code

@@ -1,4 +1,5 @@
-"""Commands on posts: import, list, show, export-md, status and revisions."""
+"""Commands on posts: import, show, export-md, status and revisions (``list`` is in
+``cli.listing``)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from editor.errors import InputError
 from editor.formats.markdown_file import local_time
 from editor.formats.post_json import post_to_json, revision_to_json
 from editor.model import PostStatus
-from editor.services import blogs, posts, workflow
+from editor.services import posts, workflow
 from editor.services.importing import (
     UnreadableFilesError,
     export_markdown,
@@ -27,14 +28,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("files", nargs="+", type=Path, metavar="FILE|BUNDLE")
     p.add_argument("--json", action="store_true", help="print the new ids as a JSON list")
     p.set_defaults(handler=cmd_import)
-
-    p = sub.add_parser("list", help="list posts, newest first")
-    p.add_argument("--blog", help="only this blog (name or id)")
-    p.add_argument("--status", help="only this status, e.g. draft or in_review")
-    p.add_argument("--search", help="full-text search, best matches first")
-    p.add_argument("--limit", type=int, default=200)
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_list)
 
     p = sub.add_parser("show", help="show every field of a post")
     p.add_argument("post", metavar="ID")
@@ -93,32 +86,8 @@ def cmd_import(ctx: CommandContext) -> int:
     return 0
 
 
-def cmd_list(ctx: CommandContext) -> int:
-    a = ctx.args
-    try:
-        status = PostStatus.parse(a.status) if a.status else None
-    except ValueError as exc:
-        raise InputError(f"--status: {exc}") from None
-    with ctx.store.reading() as session:
-        blog_id = blogs.find_blog(session, a.blog).id if a.blog else None
-        rows = posts.list_posts(session, blog=blog_id, status=status, search=a.search,
-                                limit=a.limit)  # fmt: skip
-    if a.json:
-        ctx.print_json([
-            {"id": r.id, "uuid": r.uuid, "headline": r.headline, "byline": r.byline,
-             "blog": r.blog_name, "status": r.status.value,
-             "updated_at": r.updated_at.isoformat(), "version": r.version}
-            for r in rows
-        ])  # fmt: skip
-        return 0
-    for r in rows:
-        when = r.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        ctx.print(f"{r.id:>6}  {when}  {r.status.value:<17}  {r.blog_name[:20]:<20}  {r.headline}")
-    return 0
-
-
 def cmd_show(ctx: CommandContext) -> int:
-    with ctx.store.session() as session:
+    with ctx.store.reading() as session:
         post = posts.get_post(session, ctx.args.post)
         data = post_to_json(post)
         local = local_time(post.published_at, post.published_tz)
@@ -143,7 +112,7 @@ def cmd_show(ctx: CommandContext) -> int:
 
 
 def cmd_export_md(ctx: CommandContext) -> int:
-    with ctx.store.session() as session:
+    with ctx.store.reading() as session:
         text = export_markdown(posts.get_post(session, ctx.args.post))
     if ctx.args.output:
         try:
@@ -165,7 +134,7 @@ def cmd_status(ctx: CommandContext) -> int:
 
 
 def cmd_revisions(ctx: CommandContext) -> int:
-    with ctx.store.session() as session:
+    with ctx.store.reading() as session:
         post = posts.get_post(session, ctx.args.post)
         revs = [revision_to_json(r) for r in posts.list_revisions(session, post.id)]
     if ctx.args.json:
@@ -180,7 +149,7 @@ def cmd_revisions(ctx: CommandContext) -> int:
 
 
 def cmd_revision(ctx: CommandContext) -> int:
-    with ctx.store.session() as session:
+    with ctx.store.reading() as session:
         post = posts.get_post(session, ctx.args.post)
         rev = revision_to_json(
             posts.get_revision(session, post.id, ctx.args.number), with_snapshot=True

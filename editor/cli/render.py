@@ -11,7 +11,6 @@ from editor.errors import InputError
 from editor.render.page import render_page
 from editor.render.themes import require_theme
 from editor.services import posts
-from editor.services.bundles import export_post
 from editor.services.pages import page_for_post
 from editor.services.suggestions import show_suggestions
 
@@ -47,7 +46,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_render(ctx: CommandContext) -> int:
     a = ctx.args
-    with ctx.store.session() as session:
+    # A read: no write lock, and no integrity check of the whole file first (that guards
+    # writes, and reads every page: ~0.1-0.5 s on a large database).
+    with ctx.store.reading() as session:
         post = posts.get_post(session, a.post)
         # With -o, the photos' renditions go to images/ beside the file, as in an export.
         folder = a.output.resolve().parent if a.output else None
@@ -76,6 +77,8 @@ def cmd_render(ctx: CommandContext) -> int:
 
 
 def cmd_export(ctx: CommandContext) -> int:
+    from editor.services.bundles import export_post  # Pillow and the bundle: not for render
+
     a = ctx.args
     with ctx.store.session() as session:
         post = posts.get_post(session, a.post)

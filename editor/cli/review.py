@@ -1,9 +1,11 @@
-"""Review from the command line: ``byline log`` (the status log) and ``byline comment``
-add|list|reply|resolve|reopen. ``byline status`` (in ``cli.posts``) follows the workflow."""
+"""Review from the command line: ``byline log`` (the status log), ``byline comment``
+add|list|reply|resolve|reopen and ``byline review send|open`` (review packages). ``byline
+status`` (in ``cli.posts``) follows the workflow."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from editor.cli.context import CommandContext
 from editor.model import Person
@@ -47,6 +49,47 @@ def register(sub: argparse._SubParsersAction) -> None:
         p.add_argument("post", metavar="ID")
         p.add_argument("comment", type=int, metavar="COMMENT")
         p.set_defaults(handler=cmd_resolve, resolved=verb == "resolve")
+    register_packages(sub)
+
+
+def register_packages(sub: argparse._SubParsersAction) -> None:
+    review = sub.add_parser("review", help="review packages: send a post, open one received")
+    verbs = review.add_subparsers(dest="verb", metavar="ACTION", required=True)
+    p = verbs.add_parser("send", help="write the post, its review and photos to one file")
+    p.add_argument("post", metavar="ID")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.bylinereview", type=Path)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_send)
+    p = verbs.add_parser("open", help="bring a review package in (merging with the post here)")
+    p.add_argument("file", metavar="FILE", type=Path)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_open)
+
+
+def cmd_send(ctx: CommandContext) -> int:
+    from editor.services.handoff_send import send_post
+
+    with ctx.store.session() as session:
+        result = send_post(session, ctx.args.post, ctx.args.output)
+    if ctx.args.json:
+        ctx.print_json(result.to_json())
+    else:
+        ctx.print(result.summary())
+    return 0
+
+
+def cmd_open(ctx: CommandContext) -> int:
+    from editor.formats.review_package import read_package
+    from editor.services.handoff_open import open_package
+
+    package = read_package(ctx.args.file)  # checked whole before the database is touched
+    with ctx.store.session() as session:
+        result = open_package(session, package)
+    if ctx.args.json:
+        ctx.print_json(result.to_json())
+    else:
+        ctx.print(result.summary())
+    return 0
 
 
 def _when(entry_at: object, who: Person) -> str:

@@ -91,16 +91,25 @@ def photo_view_data(
     sizes: str = DEFAULT_SIZES,
 ) -> dict[str, Any]:
     """What the page template needs (the render branch's ``PhotoView`` fields): ``src`` is the
-    largest rendition up to 1024 px, ``srcset`` lists every width of ``fmt``."""
+    largest rendition up to 1024 px, ``srcset`` lists every width of ``fmt``, ``webp_srcset``
+    every WebP width (for ``<picture>``; empty without WebP renditions)."""
     prefix = url_prefix if not url_prefix or url_prefix.endswith("/") else url_prefix + "/"
-    chosen = sorted((r for r in renditions if r.format == fmt), key=lambda r: r.width)
+
+    def widths(fmt: str) -> list[Rendition]:
+        return sorted((r for r in renditions if r.format == fmt), key=lambda r: r.width)
+
+    def srcset(chosen: list[Rendition]) -> str:
+        return ", ".join(f"{prefix}{rendition_name(photo, r)} {r.width}w" for r in chosen)
+
+    chosen = widths(fmt)
     if not chosen:
         raise BylineError(f"photo {photo.id} has no {fmt} renditions")
     default = ([r for r in chosen if r.width <= 1024] or chosen)[-1]
     return {
         "src": prefix + rendition_name(photo, default),
-        "srcset": ", ".join(f"{prefix}{rendition_name(photo, r)} {r.width}w" for r in chosen),
+        "srcset": srcset(chosen),
         "sizes": sizes,
+        "webp_srcset": srcset(widths("webp")) if fmt != "webp" else "",
         "width": default.width,
         "height": default.height,
         "alt": photo.alt,

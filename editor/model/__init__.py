@@ -9,6 +9,7 @@ from editor.model.blog import (
     Blog,
     BlogWord,
 )
+from editor.model.handoff import Handoff, StoreMeta
 from editor.model.people import Person, author_of
 from editor.model.photo import PHOTO_TEXT_FIELDS, Photo, PhotoBlob, PhotoRole
 from editor.model.post import CONTENT_FIELDS, Post, PostContent, PostStatus
@@ -36,6 +37,7 @@ __all__ = [
     "Blog",
     "BlogWord",
     "Comment",
+    "Handoff",
     "LinkSource",
     "OutboxItem",
     "OutboxState",
@@ -52,6 +54,7 @@ __all__ = [
     "RevisionReason",
     "SidebarLink",
     "StatusChange",
+    "StoreMeta",
     "Suggestion",
     "Target",
     "TargetKind",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import uuid
 from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime
@@ -14,30 +13,8 @@ from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 from editor.model.base import Base, UTCDateTime, utcnow
 from editor.model.blog import Blog
 
-
-class PostStatus(enum.StrEnum):
-    """The editorial workflow, in order."""
-
-    DRAFT = "draft"
-    SUBMITTED = "submitted"
-    IN_REVIEW = "in_review"
-    CHANGES_REQUESTED = "changes_requested"
-    APPROVED = "approved"
-    SCHEDULED = "scheduled"
-    PUBLISHED = "published"
-
-    @property
-    def label(self) -> str:
-        return self.value.replace("_", " ").capitalize()
-
-    @classmethod
-    def parse(cls, text: str) -> PostStatus:
-        key = text.strip().lower().replace(" ", "_").replace("-", "_")
-        try:
-            return cls(key)
-        except ValueError:
-            allowed = ", ".join(s.value for s in cls)
-            raise ValueError(f"unknown status {text!r} (one of: {allowed})") from None
+# PostStatus lives apart so that the post list needs no ORM models; re-exported here.
+from editor.post_status import PostStatus as PostStatus
 
 
 @dataclass

@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from editor.model.base import Base, UTCDateTime, utcnow
+from editor.model.base import Base, UTCDateTime, new_uuid, utcnow
 from editor.model.people import Person
 
 
@@ -38,6 +38,8 @@ class StatusChange(_Authored, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"))
+    # A global id: merges by id across databases (review packages).
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     from_status: Mapped[str] = mapped_column(String(32), default="")
     to_status: Mapped[str] = mapped_column(String(32))
     note: Mapped[str] = mapped_column(Text, default="")
@@ -55,6 +57,8 @@ class Comment(_Authored, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"))
+    # A global id: merges by id across databases (review packages).
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     parent_id: Mapped[int | None] = mapped_column(
         ForeignKey("comments.id", ondelete="CASCADE"), nullable=True, default=None
     )

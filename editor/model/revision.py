@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from editor.model.base import Base, UTCDateTime, utcnow
+from editor.model.base import Base, UTCDateTime, new_uuid, utcnow
 from editor.model.people import Person
 
 
@@ -21,6 +21,9 @@ class RevisionReason(enum.StrEnum):
     RESTORE = "restore"
     CONFLICT = "conflict"  # the losing side of a concurrent edit
     IMPORT = "import"
+    SENT = "sent"  # the post as it was put in a review package
+    RECEIVED = "received"  # the version a review package brought in
+    MERGED = "merged"  # a three-way merge with a review package (and the local side before it)
 
 
 class Revision(Base):
@@ -29,6 +32,8 @@ class Revision(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"))
+    # A global id: merges by id across databases (review packages).
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     number: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     reason: Mapped[str] = mapped_column(String(32))

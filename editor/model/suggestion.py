@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from editor.model.base import Base, UTCDateTime, utcnow
+from editor.model.base import Base, UTCDateTime, new_uuid, utcnow
 
 
 class Suggestion(Base):
@@ -17,6 +17,8 @@ class Suggestion(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"))
+    # A global id: merges by id across databases (review packages).
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     field: Mapped[str] = mapped_column(String(64), default="body")
     kind: Mapped[str] = mapped_column(String(16))
     mark: Mapped[str] = mapped_column(Text)  # the CriticMarkup as it stands in the field

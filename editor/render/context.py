@@ -7,11 +7,10 @@ features fill them (they own those tables), so the renderer never queries the da
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from sqlalchemy.orm import Session
 
-from editor.formats.markdown_file import zone_for
 from editor.model import DEFAULT_THEME, Post
 from editor.render.views import PhotoView, SidebarEntry
 from editor.services.slugs import make_slug
@@ -92,12 +91,10 @@ class PageData:
         return links
 
     def local_published(self) -> datetime | None:
-        return (
-            self.published_at.astimezone(zone_for(self.display_tz)) if self.published_at else None
-        )
+        return self.published_at.astimezone(_zone(self.display_tz)) if self.published_at else None
 
     def local_updated(self) -> datetime | None:
-        return self.updated_at.astimezone(zone_for(self.display_tz)) if self.updated_at else None
+        return self.updated_at.astimezone(_zone(self.display_tz)) if self.updated_at else None
 
 
 def page_data_for(session: Session, post: Post) -> PageData:
@@ -128,3 +125,10 @@ def page_data_for(session: Session, post: Post) -> PageData:
         uuid=post.uuid,
         own_comments_url=post.comments_url or "",
     )
+
+
+def _zone(label: str) -> tzinfo:
+    # Imported here: the Markdown-file module brings YAML, which a page render never needs.
+    from editor.formats.markdown_file import zone_for
+
+    return zone_for(label)

@@ -12,6 +12,7 @@ import xml.etree.ElementTree as etree
 import markdown
 from markdown.blockprocessors import BlockProcessor
 from markdown.inlinepatterns import InlineProcessor
+from markdown.preprocessors import Preprocessor
 
 from editor.render.fenced import take_box
 
@@ -45,6 +46,27 @@ class LangBoxProcessor(BlockProcessor):
         return True
 
 
+class LangSpanSwitch(Preprocessor):
+    """A span needs a ``{``: a text without one (most posts, and every block the preview
+    converts in a batch) is converted without the span pattern. Python-Markdown tries every
+    inline pattern on every run of text, so one pattern fewer is ~5% of a conversion."""
+
+    def __init__(self, md: markdown.Markdown, span: LangSpanProcessor) -> None:
+        super().__init__(md)
+        self.span = span
+
+    def run(self, lines: list[str]) -> list[str]:
+        patterns = self.md.inlinePatterns
+        wanted = any("{" in line for line in lines)
+        if wanted and "byline_lang" not in patterns:
+            patterns.register(self.span, "byline_lang", 175)
+        elif not wanted and "byline_lang" in patterns:
+            patterns.deregister("byline_lang")
+        return lines
+
+
 def register(md: markdown.Markdown) -> None:
-    md.inlinePatterns.register(LangSpanProcessor(LANG_SPAN, md), "byline_lang", 175)
+    span = LangSpanProcessor(LANG_SPAN, md)
+    md.inlinePatterns.register(span, "byline_lang", 175)
+    md.preprocessors.register(LangSpanSwitch(md, span), "byline_lang_switch", 35)
     md.parser.blockprocessors.register(LangBoxProcessor(md.parser), "byline_lang_box", 106)

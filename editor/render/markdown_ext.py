@@ -170,19 +170,40 @@ class PhotoProcessor(Treeprocessor):
             if view.sizes:
                 img.set("sizes", view.sizes)
         img.set("loading", "lazy")
-        if (
+        alone = (
             parent.tag == "p"
             and len(parent) == 1
             and not (parent.text or "").strip()
             and not ((img.tail or "").strip())
-        ):
-            _make_figure(parent, img, title or view.caption, view.credit)
+        )
+        shown = img
+        if view.webp_srcset:
+            shown = _wrap_in_picture(parent, img, view)
+            self.ext.trusted.add(view.webp_srcset)
+        if alone:
+            _make_figure(parent, shown, title or view.caption, view.credit)
 
 
-def _make_figure(p: etree.Element, img: etree.Element, caption: str, credit: str) -> None:
+def _wrap_in_picture(parent: etree.Element, img: etree.Element, view: PhotoView) -> etree.Element:
+    """``<picture>`` offering the WebP renditions first, with the same ``sizes``; the ``img``
+    (JPEG) stays inside as the fallback and carries alt, size and loading."""
+    picture = etree.Element("picture")
+    source = etree.SubElement(picture, "source", {"type": "image/webp"})
+    source.set("srcset", view.webp_srcset)
+    if view.sizes:
+        source.set("sizes", view.sizes)
+    index = list(parent).index(img)
+    picture.tail, img.tail = img.tail, None
+    parent.remove(img)
+    picture.append(img)
+    parent.insert(index, picture)
+    return picture
+
+
+def _make_figure(p: etree.Element, shown: etree.Element, caption: str, credit: str) -> None:
     p.tag = "figure"
     p.set("class", " ".join(filter(None, [p.get("class"), "inline-photo"])))
-    img.tail = None
+    shown.tail = None
     if not (caption or credit):
         return
     figcaption = etree.SubElement(p, "figcaption")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html import unescape
 from html.parser import HTMLParser
 
@@ -34,8 +35,8 @@ class Removal:
 
 ALLOWED_TAGS = _words(
     "a abbr aside b blockquote br caption cite code dd del div dl dt em figcaption figure "
-    "h2 h3 h4 h5 h6 hr i iframe img ins kbd li mark ol p pre q s samp small span strong "
-    "sub sup table tbody td tfoot th thead time tr u ul"
+    "h2 h3 h4 h5 h6 hr i iframe img ins kbd li mark ol p picture pre q s samp small source "
+    "span strong sub sup table tbody td tfoot th thead time tr u ul"
 )
 # Removed together with their content (everything else that is not allowed keeps its text).
 CONTENT_TAGS = _words("script style template textarea select noscript svg math object title")
@@ -46,6 +47,7 @@ TAG_ATTRIBUTES: dict[str, frozenset[str]] = {
     "blockquote": frozenset({"cite"}),
     "q": frozenset({"cite"}),
     "img": frozenset({"src", "srcset", "sizes", "alt", "width", "height", "loading", "decoding"}),
+    "source": frozenset({"srcset", "sizes", "type"}),  # in <picture>: the post's own photos only
     "iframe": frozenset(
         {"src", "title", "width", "height", "allow", "allowfullscreen", "loading", "referrerpolicy"}
     ),
@@ -72,10 +74,12 @@ RESERVED_IDS = frozenset(
     {"article-body", "main", "site-nav", "site-search", "recent-posts", "comments", "top"}
 )
 
+_IMAGE_TYPE = re.compile(r"^image/[a-z0-9.+-]+$")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 
 
+@lru_cache(maxsize=4096)  # the audit and nh3's filter both ask for every link of a render
 def url_scheme(value: str) -> str | None:
     """The scheme a browser would see (it ignores whitespace and control characters); a URL a
     browser cannot parse at all counts as having an unknown scheme."""
@@ -101,8 +105,10 @@ class Policy:
     def check(self, tag: str, name: str, value: str) -> tuple[str | None, Removal | None]:
         if name == "id" and value in RESERVED_IDS:
             return None, Removal(f'id "{value}" on <{tag}>', "the page uses this id itself")
-        if tag == "img" and name in ("src", "srcset"):
+        if tag in ("img", "source") and name in ("src", "srcset"):
             return self._image(name, value)
+        if tag == "source" and name == "type" and not _IMAGE_TYPE.match(value):
+            return None, Removal(f'type "{value}" on <source>', "not an image type")
         if tag == "iframe" and name == "src":
             return self._frame(value)
         if name in URL_ATTRIBUTES:
@@ -183,6 +189,8 @@ class Sanitizer:
         cleaned = self._cleaner.clean(html)
         if "<img" in cleaned or "<iframe" in cleaned:
             cleaned = _drop_sourceless(cleaned)
+        if "<source" in cleaned or "<picture" in cleaned:
+            cleaned = _fix_pictures(cleaned)
         if "<a" in cleaned:
             cleaned = _unlink_hrefless(cleaned)
         return cleaned
@@ -224,6 +232,29 @@ def _drop_sourceless(html: str) -> str:
         return tag
 
     return _IFRAME.sub(keep, _IMG.sub(keep, html))
+
+
+_SOURCE = re.compile(r"""<source\b(?:[^>"']|"[^"]*"|'[^']*')*>""")
+_SRCSET = re.compile(r"""\ssrcset=""")
+_PICTURE = re.compile(r"""(<picture\b(?:[^>"']|"[^"]*"|'[^']*')*>)(.*?)</picture>""", re.S)
+
+
+def _fix_pictures(html: str) -> str:
+    """A ``<source>`` whose ``srcset`` the policy refused goes (it offers nothing), and so does
+    one outside a ``<picture>`` (invalid there); a ``<picture>`` left without its ``img`` gives
+    way to what it still holds."""
+
+    def offered(match: re.Match[str]) -> str:
+        return match.group(0) if _SRCSET.search(_strip_quoted(match.group(0))) else ""
+
+    out, last = [], 0
+    for match in _PICTURE.finditer(html):
+        out.append(_SOURCE.sub("", html[last : match.start()]))
+        inner = _SOURCE.sub(offered, match.group(2))
+        out.append(f"{match.group(1)}{inner}</picture>" if "<img" in inner else inner)
+        last = match.end()
+    out.append(_SOURCE.sub("", html[last:]))
+    return "".join(out)
 
 
 _ANCHOR = re.compile(r"""<a\b((?:[^>"']|"[^"]*"|'[^']*')*)>(.*?)</a>""", re.S)

@@ -9,7 +9,9 @@ from datetime import datetime
 @dataclass(frozen=True)
 class PhotoView:
     """A photo ready for the page: ``src``/``srcset`` already point where this page finds it
-    (relative ``images/...`` in an export, a local URL in the preview)."""
+    (relative ``images/...`` in an export, a local URL in the preview). ``srcset`` lists the
+    JPEG renditions; ``webp_srcset``, when there is one, the same widths in WebP, which the
+    page offers first through ``<picture>`` (smaller files; the JPEG stays the fallback)."""
 
     src: str
     width: int
@@ -17,6 +19,7 @@ class PhotoView:
     alt: str = ""
     srcset: str = ""
     sizes: str = ""
+    webp_srcset: str = ""
     caption: str = ""
     credit: str = ""
     copyright: str = ""

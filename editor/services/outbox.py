@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from editor.errors import BylineError, InputError, NotFoundError
@@ -28,6 +28,10 @@ log = logging.getLogger(__name__)
 BACKOFF_BASE = timedelta(seconds=30)
 BACKOFF_MAX = timedelta(hours=1)
 MAX_ATTEMPTS = 12
+# A push left "sending" for this long was interrupted (the app was killed or the laptop lost
+# power mid-send): it goes back to the queue. Longer than any push with its network timeouts.
+STALE_SENDING = timedelta(minutes=15)
+INTERRUPTED = "the last attempt was interrupted (Byline closed or stopped while sending)"
 PhotosFor = Callable[[int], list[PhotoUpload] | None]
 
 
@@ -156,6 +160,7 @@ def process_outbox(
 
     now = now or utcnow()
     with store.session() as s:
+        _requeue_interrupted(s, now)
         due = list(
             s.scalars(
                 select(OutboxItem.id)
@@ -173,8 +178,9 @@ def process_outbox(
         if cancel is not None and cancel.cancelled:
             break
         with store.session() as s:
+            if not _claim(s, item_id, now):
+                continue  # another Byline on this database took it meanwhile
             item = _item(s, item_id)
-            item.state, item.updated_at = OutboxState.SENDING.value, now
             post_id, target_name = item.post_id, item.target.name
             status, force = item.requested_status, item.force
         error, retryable, stopped = "", False, False
@@ -219,3 +225,32 @@ def process_outbox(
         with store.session() as s:
             done.extend(r for r in list_outbox(s, include_finished=True) if r.id == item_id)
     return done
+
+
+def _requeue_interrupted(session: Session, now: datetime) -> None:
+    """Queue again, due at once, the items a killed process left "sending" (counted as a try:
+    the site may have half-received it, and a push that kills its process must not loop)."""
+    stale = session.scalars(
+        select(OutboxItem).where(
+            OutboxItem.state == OutboxState.SENDING.value,
+            OutboxItem.updated_at < now - STALE_SENDING,
+        )
+    )
+    for item in stale:
+        item.attempts += 1
+        failed = item.attempts >= MAX_ATTEMPTS
+        item.state = (OutboxState.FAILED if failed else OutboxState.QUEUED).value
+        item.last_error, item.next_attempt_at, item.updated_at = INTERRUPTED, now, now
+        log.warning("outbox item %d was left sending: %s", item.id, item.state)
+
+
+def _claim(session: Session, item_id: int, now: datetime) -> bool:
+    """Mark a queued item "sending" if it still is queued: with several Byline processes on one
+    database (a shared newsroom), exactly one of them sends it."""
+    result = session.execute(
+        update(OutboxItem)
+        .where(OutboxItem.id == item_id, OutboxItem.state == OutboxState.QUEUED.value)
+        .values(state=OutboxState.SENDING.value, updated_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    return bool(getattr(result, "rowcount", 0))

@@ -6,13 +6,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
-from editor.media.renditions import Cancel, Progress, RenditionStats
 from editor.model import Photo, PhotoRole, Post
 from editor.render.context import PageData, page_data_for
 from editor.render.views import PhotoView, SidebarEntry
+
+if TYPE_CHECKING:  # Pillow is imported only when a page has photos to write
+    from editor.media.renditions import Cancel, Progress, RenditionStats
 
 IMAGES_PREFIX = "images/"
 

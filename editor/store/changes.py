@@ -1,5 +1,5 @@
 """What another connection changed, as PostgreSQL announces it on the ``byline_changes``
-channel (migration 0010 creates the trigger function): the table, the row's post and blog, the
+channel (migration 0011 creates the trigger function): the table, the row's post and blog, the
 operation, the post's version, and who wrote it (the writing connection's ``application_name``,
 its "origin", and the person it acted for). Qt-free and driver-free.
 

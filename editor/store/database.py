@@ -10,17 +10,19 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
 
 from editor.errors import InputError, ReadOnlyStoreError, StoreError
 from editor.paths import default_database_path
 from editor.store.file_watch import CommitCounter
 from editor.store.schema import SCHEMA_HEAD
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +36,9 @@ class Store:
     engine: Engine
     url: URL
     read_only: bool
-    _sessions: sessionmaker[Session]
+    # Made on first use: the ORM is imported only by what needs sessions (``byline list``
+    # reads through :meth:`connect` and never loads it).
+    _session_factory: sessionmaker[Session] | None = None
     _readers: sessionmaker[Session] | None = None
     # Who acts through this store (``editor.model.Person``), asked at each session so a change
     # of ``user.name`` applies at once; revisions, status changes and comments record it.
@@ -54,6 +58,20 @@ class Store:
         if self.dialect == "sqlite":
             return str(self.url.database)
         return self.url.render_as_string(hide_password=True)
+
+    @property
+    def _sessions(self) -> sessionmaker[Session]:
+        if self._session_factory is None:
+            from sqlalchemy.orm import sessionmaker
+
+            self._session_factory = sessionmaker(self.engine, expire_on_commit=False)
+            if self.read_only:
+                event.listen(self._session_factory, "before_flush", _refuse_writes(self.url))
+            elif self.origin:
+                from editor.store.postgres import announce_person
+
+                announce_person(self._session_factory)
+        return self._session_factory
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -90,6 +108,8 @@ class Store:
         """A session for reads only (lists, searches): it takes no write lock, so it never
         waits for, or holds up, a save in another window or process."""
         if self._readers is None:
+            from sqlalchemy.orm import sessionmaker
+
             self._readers = sessionmaker(
                 self.engine.execution_options(byline_read=True), expire_on_commit=False
             )
@@ -97,6 +117,16 @@ class Store:
         try:
             with self._readers() as session:
                 yield session
+        except DatabaseError as exc:
+            raise _explain(exc, self.url, opening=False) from None
+
+    @contextmanager
+    def connect(self) -> Iterator[Connection]:
+        """A Core connection for reads only, without the ORM (as :meth:`reading`: no write
+        lock is taken; each SELECT is its own consistent snapshot)."""
+        try:
+            with self.engine.connect().execution_options(byline_read=True) as conn:
+                yield conn
         except DatabaseError as exc:
             raise _explain(exc, self.url, opening=False) from None
 
@@ -156,6 +186,7 @@ def open_store(
     else:
         url = URL.create("sqlite", database=str(Path(where).expanduser().resolve()))
 
+    current = False  # the schema is known to be this version's: nothing to check or upgrade
     if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
         path = Path(str(url.database))
         read_only = _check_sqlite_file(path, read_only=read_only, create=create)
@@ -166,6 +197,7 @@ def open_store(
         if path.exists() and path.stat().st_size:
             # Look before touching: even switching on WAL would rewrite another program's file.
             revision, has_tables = _probe_sqlite(path, url, immutable=immutable)
+            current = revision == SCHEMA_HEAD  # read once; the common case stops here
             if _judge_revision(revision, has_tables, str(path), read_only=read_only):
                 problems = quick_check(path)  # a migration writes: never to a damaged file
                 if problems:
@@ -183,8 +215,9 @@ def open_store(
         engine = create_engine(url, pool_pre_ping=True)
 
     try:
-        with engine.connect() as conn:
-            _ensure_schema(conn, url, read_only=read_only)
+        if not current:
+            with engine.connect() as conn:
+                _ensure_schema(conn, url, read_only=read_only)
     except StoreError:
         engine.dispose()
         raise
@@ -197,15 +230,7 @@ def open_store(
 
     if read_only:
         log.warning("%s opened read-only", url.database)
-    sessions = sessionmaker(engine, expire_on_commit=False)
-    if read_only:
-        event.listen(sessions, "before_flush", _refuse_writes(url))
-    elif origin:
-        from editor.store.postgres import announce_person
-
-        announce_person(sessions)
-    return Store(engine=engine, url=url, read_only=read_only, _sessions=sessions, origin=origin,
-                 commits=commits)  # fmt: skip
+    return Store(engine=engine, url=url, read_only=read_only, origin=origin, commits=commits)
 
 
 def _refuse_writes(url: URL) -> Any:
@@ -289,7 +314,16 @@ def _sqlite_engine(
 
 def _current_revision(conn: Connection) -> tuple[str | None, bool]:
     """(revision stamped in the database, whether it has any tables at all)."""
-    tables = set(inspect(conn).get_table_names())
+    if conn.dialect.name == "sqlite":  # one query: the reflection API costs ~10 ms to import
+        names = conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master "
+            "WHERE type='table' AND name NOT LIKE 'sqlite~_%' ESCAPE '~'"
+        )
+        tables = {row[0] for row in names}
+    else:
+        from sqlalchemy import inspect
+
+        tables = set(inspect(conn).get_table_names())
     if "alembic_version" not in tables:
         return None, bool(tables)
     rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
@@ -348,6 +382,8 @@ def _ensure_schema(conn: Connection, url: URL, *, read_only: bool) -> None:
     if conn.dialect.name != "postgresql" or read_only:
         _ensure_schema_locked(conn, url, read_only=read_only)
         return
+    if _postgres_revision(conn) == SCHEMA_HEAD:
+        return  # current: no lock, no reflection (every `byline` command opens the store)
     # Several processes opening a new PostgreSQL database at once would all create the tables
     # (SQLite serialises this with its write lock; PostgreSQL needs to be told).
     conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _SCHEMA_LOCK})
@@ -358,6 +394,18 @@ def _ensure_schema(conn: Connection, url: URL, *, read_only: bool) -> None:
         conn.rollback()
         conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _SCHEMA_LOCK})
         conn.commit()
+
+
+def _postgres_revision(conn: Connection) -> str | None:
+    """The stamped revision in one look, None when there is none (the locked path decides)."""
+    try:
+        stamped = conn.exec_driver_sql("SELECT to_regclass('alembic_version') IS NOT NULL")
+        revision = None
+        if stamped.scalar():
+            revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    finally:
+        conn.rollback()
+    return revision
 
 
 def _ensure_schema_locked(conn: Connection, url: URL, *, read_only: bool) -> None:

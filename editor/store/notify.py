@@ -1,5 +1,5 @@
 """Listening for other people's changes on a shared PostgreSQL database (LISTEN on
-``byline_changes``, announced by the triggers of migration 0010). Qt-free: a thread with its own
+``byline_changes``, announced by the triggers of migration 0011). Qt-free: a thread with its own
 connection calls back with each :class:`~editor.store.changes.Change`; a window turns the calls
 into signals.
 

@@ -11,12 +11,8 @@ import re
 import unicodedata
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, literal_column, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, TableClause, func, literal_column, select, text
 
-from editor.model import Post
-
-_posts = Post.__table__.c
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -40,12 +36,13 @@ def tsquery_expression(words: list[str]) -> str:
     return " & ".join([*words[:-1], f"{words[-1]}:*"])
 
 
-def apply_search(stmt: Select, session: Session, query: str) -> Select:
-    """Restrict ``stmt`` (which selects from ``posts``) to matches, best first."""
+def apply_search(stmt: Select, dialect: str, query: str, posts: TableClause) -> Select:
+    """Restrict ``stmt`` (which selects from ``posts``, the same table clause) to matches,
+    best first, on the ``dialect`` (its SQLAlchemy name) of the connection."""
+    _posts = posts.c
     words = query_words(query)
     if not words:
         return stmt.where(literal_column("0") == 1)
-    dialect = session.get_bind().dialect.name
     rank: ColumnElement
     if dialect == "sqlite":
         fts = (

@@ -1,5 +1,5 @@
 """Live updates on a shared PostgreSQL database: every change, from any connection or process,
-is announced on ``byline_changes`` (migration 0010's triggers) and reaches a listener; the
+is announced on ``byline_changes`` (migration 0011's triggers) and reaches a listener; the
 listener comes back after its connection is killed, and stops without leaving a thread.
 
 Waits are generous (arrival is what is checked, never how fast: see bench/ for speed)."""
@@ -182,7 +182,7 @@ def test_sqlite_has_no_triggers_and_stays_current(tmp_path):
             head = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
             names = conn.execute(text("SELECT name FROM sqlite_master WHERE type='trigger'"))
             assert not [n for (n,) in names if n.endswith("_notify")]
-        assert head == SCHEMA_HEAD == "0010"
+        assert head == SCHEMA_HEAD == "0011"
         assert store.origin == ""
     finally:
         store.close()

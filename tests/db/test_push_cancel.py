@@ -74,3 +74,34 @@ def test_a_stopped_outbox_run_queues_its_item_again_due_at_once(store):
         item = s.get(OutboxItem, item_id)
         assert item.next_attempt_at.replace(tzinfo=None) <= later.replace(tzinfo=None)
         assert "window closed" in item.last_error
+
+
+def test_an_item_left_sending_by_a_killed_process_is_sent_at_the_next_run(store):
+    with store.session() as s:
+        post_id = _setup(s)
+        item_id = outbox.enqueue(s, post_id=post_id, target_name="site", status="publish",
+                                 force=False, error="offline").id  # fmt: skip
+        item = s.get(OutboxItem, item_id)
+        killed_at = utcnow() - timedelta(hours=1)
+        item.state, item.updated_at, item.next_attempt_at = "sending", killed_at, killed_at
+    cancel = Cancel()  # the fake site stops the run at its first network step
+    [row] = outbox.process_outbox(store, secrets=SECRETS, photos_for=lambda _i: [],
+                                  client_factory=_Site(cancel).factory, cancel=cancel)  # fmt: skip
+    assert (row.id, row.state) == (item_id, "queued")  # it was picked up and tried again
+    assert row.attempts == 2  # the interrupted try counts
+
+
+def test_an_item_another_process_is_sending_now_is_left_alone(store):
+    with store.session() as s:
+        post_id = _setup(s)
+        item_id = outbox.enqueue(s, post_id=post_id, target_name="site", status="publish",
+                                 force=False, error="offline").id  # fmt: skip
+        item = s.get(OutboxItem, item_id)
+        item.state, item.updated_at = "sending", utcnow()
+        attempts = item.attempts
+    site = _Site(Cancel())
+    assert outbox.process_outbox(store, utcnow() + timedelta(minutes=5), secrets=SECRETS,
+                                 photos_for=lambda _i: [], client_factory=site.factory) == []  # fmt: skip
+    with store.session() as s:
+        item = s.get(OutboxItem, item_id)
+        assert (item.state, item.attempts) == ("sending", attempts)

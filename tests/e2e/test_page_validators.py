@@ -48,23 +48,28 @@ def _need_browser() -> None:
     require_service(ok, "axe-core needs node, chromium, axe-core and playwright-core in .tools/")
 
 
-def _lead_jpeg() -> bytes:
+def _lead_jpeg(fmt: str = "JPEG") -> bytes:
     image = Image.new("RGB", (640, 427), (196, 164, 120))
     out = io.BytesIO()
-    image.save(out, "JPEG", quality=80)
+    image.save(out, fmt, quality=80)
     return out.getvalue()
 
 
 def _export(folder: Path, theme: str = "newsroom", **changes) -> Path:
+    """The rich page with a lead photo and an inline one, both offered as WebP through
+    <picture> with the JPEG as the fallback (what an export of a post with photos writes)."""
     lead = PhotoView(
         src="images/lead-640.jpg", width=640, height=427, alt="Solar panels on a school roof",
         caption="Volunteers sweep the panels after a hailstorm.", credit="Photo: Ana Quispe",
-        copyright="© 2026 Ana Quispe",
+        copyright="© 2026 Ana Quispe", srcset="images/lead-640.jpg 640w",
+        webp_srcset="images/lead-640.webp 640w", sizes="(min-width: 50rem) 48rem, 100vw",
     )  # fmt: skip
-    data = replace(rich_page(), **{"lead_photo": lead, **changes})
+    base = rich_page()
+    body = base.body + "\n\n![The transmitter mast at dawn](photo:1)\n"
+    data = replace(base, **{"lead_photo": lead, "photos": {"1": lead}, "body": body, **changes})
+    images = {"lead-640.jpg": _lead_jpeg(), "lead-640.webp": _lead_jpeg("WEBP")}
     files, _ = build_bundle(data, theme=require_theme(theme), post_json={"headline": "x"},
-                            blog_json={"name": "x"}, markdown="x",
-                            images={"lead-640.jpg": _lead_jpeg()})  # fmt: skip
+                            blog_json={"name": "x"}, markdown="x", images=images)  # fmt: skip
     write_bundle(folder, files)
     return folder
 
@@ -93,6 +98,10 @@ def test_exported_pages_have_no_html_errors(tmp_path):
     folders = [_export(tmp_path / "newsroom"), _export(tmp_path / "plain", "plain"),
                _export(tmp_path / "hostile", body=HOSTILE_BODY),
                _export(tmp_path / "empty", sidebar=[], lead_photo=None, deck="")]  # fmt: skip
+    for folder in folders[:2]:  # the lead photo and the inline one, WebP first
+        html = (folder / "index.html").read_text(encoding="utf-8")
+        assert html.count("<picture>") == 2 and html.count('type="image/webp"') == 2, html
+        assert html.count('srcset="images/lead-640.webp 640w"') == 2
     messages = _vnu(*folders)
     assert messages == [], json.dumps(messages, indent=1)
 

@@ -276,8 +276,13 @@ class Journey:
         self, timeout: int = OPEN_TIMEOUT_MS, *, full: bool = False, context: str = ""
     ) -> None:
         """Until the preview shows a fresh render of the body (fails with both texts)."""
+        # Settled too: a page reload still pending (a headline edit waits 150 ms) would blank
+        # the page right after a patch matched.
+        controller = self.window.preview.controller
         try:
-            self.wait(lambda: self.preview_matches_fresh_render(full=full), timeout)
+            self.wait(
+                lambda: controller.idle and self.preview_matches_fresh_render(full=full), timeout
+            )
         except Exception as error:
             shown = self.js(f"{ARTICLE} ? {_TOP_LEVEL}({ARTICLE}) : null")
             raise AssertionError(

@@ -103,6 +103,20 @@ def _import_failed(j: Journey) -> None:
     ImportFilesDialog.failed(j.window, "notes.md, line 3: the date is not a date.")
 
 
+def _package_message(j: Journey) -> None:
+    from editor.ui.review.handoff import PackageDialogs
+
+    PackageDialogs.tell(j.window, "Conflicts to resolve", "1 conflict(s) to resolve.", "…")
+
+
+def _package_failed(j: Journey) -> None:
+    from editor.ui.review.handoff import PackageDialogs
+
+    PackageDialogs.tell(j.window, "Review package not opened", "Nothing was changed.",
+                        "x.bylinereview: post.json does not match its SHA-256", warning=True,
+                        name="review_package_failed")  # fmt: skip
+
+
 DIALOGS = [
     Dialog("Blogs", _act(Act.BLOGS)),
     Dialog("Delete blog", _delete_blog),
@@ -118,6 +132,10 @@ DIALOGS = [
     Dialog("Welcome", _welcome, lambda j: j.window.preferences.welcome),
     Dialog("Empty Trash", _empty_trash),
     Dialog("Import failed", _import_failed),
+    Dialog("Review package message", _package_message),
+    Dialog("Review package failed", _package_failed),
+    Dialog("Send for review", _act(Act.SEND_FOR_REVIEW)),
+    Dialog("Open review package", _act(Act.OPEN_REVIEW_PACKAGE)),
 ]
 
 

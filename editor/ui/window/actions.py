@@ -89,6 +89,13 @@ class Act(enum.Enum):
     PUBLISH = Spec("&Publish…", "Ctrl+Alt+P", "&File", True, "publish",
                    "Send this post to a publishing target", writes=True)  # fmt: skip
     EXPORT = Spec("&Export…", "Ctrl+Shift+E", "&File", tip="Export this post as a bundle")
+    SEND_FOR_REVIEW = Spec("Send for Re&view…", None, "&File",
+                           tip="Write this post, its comments and photos to a review package "
+                           "for someone without the shared database", writes=True)  # fmt: skip
+    OPEN_REVIEW_PACKAGE = Spec("Open Review Pac&kage…", None, "&File",
+                               tip="Bring in a review package, merging it with the post here "
+                               "(or drop the .bylinereview file on the post list)",
+                               writes=True)  # fmt: skip
     OPEN_FROM_BLOG = Spec("&Open from Blog…", "Ctrl+Shift+O", "&File",
                           tip="Bring a target's recent posts in as drafts",
                           writes=True)  # fmt: skip

@@ -133,6 +133,9 @@ class MainWindow(QMainWindow):
         from editor.ui.review.suggest_mount import SuggestUi
 
         self.suggest = SuggestUi(self)
+        from editor.ui.review.handoff import HandoffUi
+
+        self.handoff = HandoffUi(self)
         from editor.ui.live.mount import LiveUi
 
         self.live = LiveUi(self)  # other people's changes, on a shared PostgreSQL database

@@ -258,6 +258,42 @@ class EditorController(QObject):
             lambda: self._jobs.restore(store, state, post_id, number), done, self._failed
         )
 
+    def change_outside(
+        self, job: Callable[[Any], tuple[int, Any]], on_done: Callable[[Any], None],
+        on_failed: Callable[[BaseException], None],
+    ) -> None:  # fmt: skip
+        """Run ``job(store)`` on the database worker (it changes a post, e.g. opening a review
+        package, and returns the post's id and its own result), then open that post as stored
+        so the next autosave starts from it; ``on_done`` gets the job's result. Typing waits
+        meanwhile: words typed during the job would be replaced by the stored post."""
+        if self.store is None or self.read_only:
+            return
+        self.flush()
+        store, state = self.store, self._state
+        was_read_only = self.body.isReadOnly()
+        self.body.setReadOnly(True)
+        self.form.set_read_only(True)
+
+        def writable_again() -> None:
+            self.body.setReadOnly(was_read_only)
+            self.form.set_read_only(was_read_only)
+
+        def work() -> tuple[Any, PostData]:
+            post_id, result = job(store)
+            return result, self._jobs.load_post(store, state, post_id)
+
+        def done(pair: tuple[Any, PostData]) -> None:
+            writable_again()
+            self._loaded(pair[1])
+            self.posts_changed.emit()
+            on_done(pair[0])
+
+        def failed(exc: BaseException) -> None:
+            writable_again()
+            on_failed(exc)
+
+        self.executor.submit(work, done, failed)
+
     def save_version(self, label: str) -> None:
         if self.current is None or self.read_only:
             return

@@ -69,6 +69,15 @@ class ImportUi(QObject):
                 "This database is read-only: nothing can be imported.", 8000
             )
             return
+        from editor.ui.review.handoff import is_package
+
+        handoff = getattr(self.window, "handoff", None)
+        if handoff is not None and any(is_package(p) for p in paths):
+            for package in (p for p in paths if is_package(p)):  # review packages merge
+                handoff.open_file(package)
+            paths = [p for p in paths if not is_package(p)]
+            if not paths:
+                return
         store, paths = c.store, _bundle_roots(paths)
         names = ", ".join(p.name for p in paths)
         self.window.statusBar().showMessage(f"Importing {names}…")

@@ -3,8 +3,8 @@ revisions and photos, and to the sidebar links, sends a NOTIFY on ``byline_chang
 changed, which post, by whom), so every open window refreshes within a second whoever wrote it
 (another window, the command line, psql). SQLite (one person): nothing to do.
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0011
+Revises: 0010
 Create Date: 2026-12-01
 """
 
@@ -12,8 +12,8 @@ from alembic import op
 
 from editor.store.changes import drop_trigger_sql, trigger_sql
 
-revision = "0010"
-down_revision = "0009"
+revision = "0011"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
