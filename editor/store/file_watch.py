@@ -25,9 +25,10 @@ POLL_S = 0.25
 
 
 class CommitCounter:
-    """This process's commits to one SQLite file. ``busy`` is non-zero while a commit is under
-    way (``commits`` grows once it is done, before ``busy`` drops): a poll that reads ``busy``
-    then ``commits`` never misses one."""
+    """This process's commits that wrote to one SQLite file (a read's commit changes nothing
+    another connection sees). ``busy`` is non-zero while one is under way (``commits`` grows
+    once it is done, before ``busy`` drops): a poll that reads ``busy`` then ``commits`` never
+    misses one."""
 
     def __init__(self) -> None:
         self.commits = 0
@@ -38,11 +39,17 @@ class CommitCounter:
         counter = self
 
         class CountingConnection(sqlite3.Connection):
+            _written = 0  # total_changes at the last counted commit
+
             def commit(self) -> None:
+                if self.total_changes == self._written:
+                    super().commit()  # a read's transaction: other connections see nothing
+                    return
                 counter.busy += 1
                 try:
                     super().commit()
                 finally:
+                    self._written = self.total_changes
                     counter.commits += 1
                     counter.busy -= 1
 
