@@ -24,6 +24,7 @@ from editor.errors import (
     StoreError,
 )
 from editor.paths import default_database_path
+from editor.store.file_watch import CommitCounter
 from editor.store.schema import SCHEMA_HEAD
 
 if TYPE_CHECKING:
@@ -51,6 +52,10 @@ class Store:
     # of ``user.name`` applies at once; revisions, status changes and comments record it.
     whoami: Callable[[], Any] | None = None
     _intact: bool = False  # PRAGMA quick_check passed (SQLite, checked before the first write)
+    # PostgreSQL: this store's connections' application_name, named in change notifications
+    # (editor.store.changes) so a window can tell its own changes from everyone else's.
+    origin: str = ""
+    commits: Any = None  # SQLite: a file_watch.CommitCounter of this store's commits
 
     @property
     def dialect(self) -> str:
@@ -70,6 +75,10 @@ class Store:
             self._session_factory = sessionmaker(self.engine, expire_on_commit=False)
             if self.read_only:
                 event.listen(self._session_factory, "before_flush", _refuse_writes(self.url))
+            elif self.origin:
+                from editor.store.postgres import announce_person
+
+                announce_person(self._session_factory)
         return self._session_factory
 
     @contextmanager
@@ -176,6 +185,7 @@ def open_store(
     newer Byline, or another application's database is left exactly as it was.
     """
     where = resolve_location(location)
+    origin, commits = "", None
     if "://" in where:
         try:
             url = make_url(where)
@@ -203,7 +213,12 @@ def open_store(
                         f"{path} is damaged ({problems[0]}); it was left untouched. Run "
                         "`byline doctor --recover NEW_FILE` to save what can be read."
                     )
-        engine = _sqlite_engine(url, read_only=read_only, immutable=immutable)
+        commits = None if read_only else CommitCounter()
+        engine = _sqlite_engine(url, read_only=read_only, immutable=immutable, commits=commits)
+    elif url.get_backend_name() == "postgresql":
+        from editor.store.postgres import postgres_engine
+
+        engine, origin = postgres_engine(url)
     else:
         engine = create_engine(url, pool_pre_ping=True)
 
@@ -223,7 +238,7 @@ def open_store(
 
     if read_only:
         log.warning("%s opened read-only", url.database)
-    return Store(engine=engine, url=url, read_only=read_only)
+    return Store(engine=engine, url=url, read_only=read_only, origin=origin, commits=commits)
 
 
 def _refuse_writes(url: URL) -> Any:
@@ -264,7 +279,9 @@ def _check_sqlite_file(path: Path, *, read_only: bool, create: bool) -> bool:
     return False
 
 
-def _sqlite_engine(url: URL, *, read_only: bool, immutable: bool = False) -> Engine:
+def _sqlite_engine(
+    url: URL, *, read_only: bool, immutable: bool = False, commits: Any = None
+) -> Engine:
     database = str(url.database)
     if read_only:
         uri = f"file:{database}?mode=ro" + ("&immutable=1" if immutable else "")
@@ -272,7 +289,10 @@ def _sqlite_engine(url: URL, *, read_only: bool, immutable: bool = False) -> Eng
             "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
         )
     else:
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        args: dict[str, Any] = {"check_same_thread": False}
+        if commits is not None:  # counted, so a watcher can tell our commits from others'
+            args["factory"] = commits.connection_class()
+        engine = create_engine(url, connect_args=args)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:

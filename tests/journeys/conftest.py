@@ -35,13 +35,17 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def journey(qtbot: Any) -> Iterator[Callable[..., Journey]]:
-    """``journey(path, size=(1280, 800), preview=True)`` -> a shown, fully opened window."""
+    """``journey(path, size=(1280, 800), preview=True)`` -> a shown, fully opened window.
+    ``path``: an SQLite file, or a database URL (``postgresql+psycopg://…``) as ``--db``
+    takes it."""
     from editor.app import build_window
     from editor.ui.window.db_worker import DbExecutor
 
     opened: list[Journey] = []
 
-    def make(path: Path, *, size: tuple[int, int] = (1280, 800), preview: bool = True) -> Journey:
+    def make(
+        path: Path | str, *, size: tuple[int, int] = (1280, 800), preview: bool = True
+    ) -> Journey:
         window = build_window(
             str(path), False, executor=DbExecutor(), open_on_paint=False, preview=preview
         )

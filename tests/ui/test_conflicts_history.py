@@ -33,6 +33,9 @@ def test_conflict_between_two_windows(qtbot, open_window, db_path, monkeypatch, 
     monkeypatch.setattr(ConflictDialog, "ask", classmethod(ask))
     theirs = open_window(db_path)
     mine = open_window(db_path)
+    # Both type before seeing the other's text: without this, "mine" could take THEIRS in
+    # live (tests/ui/test_live_updates.py) before typing, and there would be no conflict.
+    mine.live.close()
     post_id = mine.controller.current.id
     assert theirs.controller.current.id == post_id
 

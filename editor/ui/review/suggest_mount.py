@@ -88,8 +88,8 @@ class SuggestUi(QObject):
         self.list.jump_requested.connect(self._jump)
         window.body.textChanged.connect(self._list_timer.start)
         c = window.controller
-        c.current_post_changed.connect(lambda _d: self._load_authors())
-        c.post_saved.connect(lambda _o: self._load_authors())
+        c.current_post_changed.connect(lambda _d: self.load_authors())
+        c.post_saved.connect(lambda _o: self.load_authors())
         window.revisions.compare_requested.connect(self.open_compare)
         mode_action.setChecked(window.settings.flag(self._setting_key()))
 
@@ -121,7 +121,7 @@ class SuggestUi(QObject):
     def refresh_list(self) -> None:
         self.list.show_marks(critic.find_marks(self.window.body.toPlainText()), self._authors)
 
-    def _load_authors(self) -> None:
+    def load_authors(self) -> None:
         c = self.window.controller
         store, current = c.store, c.current
         if store is None or current is None:

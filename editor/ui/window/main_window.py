@@ -152,6 +152,9 @@ class MainWindow(QMainWindow):
         from editor.ui.review.handoff import HandoffUi
 
         self.handoff = HandoffUi(self)
+        from editor.ui.live.mount import LiveUi
+
+        self.live = LiveUi(self)  # other people's changes, on a shared PostgreSQL database
         if self.preview is not None:
             preview = self.preview
             self.panels.page_changed.connect(lambda: preview.reload_page_data(full=False))
@@ -406,6 +409,7 @@ class MainWindow(QMainWindow):
         if not self._closed:
             self._closed = True
             if self.completed:
+                self.live.close()
                 self.controller.close()
                 self.leases.close()
                 self.panels.close()

@@ -161,6 +161,8 @@ class EditorController(QObject):
             self.autosave.touch()
 
     def _body_changed(self) -> None:
+        if self.body.highlighter.reformatting:
+            return  # only the spelling underlines were redrawn
         self._edited()
         self.body_text_changed.emit()
 

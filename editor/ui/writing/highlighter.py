@@ -45,7 +45,25 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         # Spelling (editor/ui/proofing/spell_layer.py) underlines on top of the Markdown formats:
         # one highlighter per document, so the layer hands ranges back rather than formatting.
         self.spelling: SpellingLayer | None = None
+        # True while formats are redrawn on request: Qt reports that as a change of the text
+        # (textChanged), which must not count as an edit (an autosave of nothing, and on a
+        # shared database a needless "changed elsewhere" question).
+        self.reformatting = False
         self.set_colors(colors())
+
+    def rehighlight(self) -> None:
+        self.reformatting = True
+        try:
+            super().rehighlight()
+        finally:
+            self.reformatting = False
+
+    def rehighlightBlock(self, block: QTextBlock) -> None:
+        self.reformatting = True
+        try:
+            super().rehighlightBlock(block)
+        finally:
+            self.reformatting = False
 
     def set_colors(self, c: Colors) -> None:
         def fmt(color, *, bold=False, italic=False, underline=False) -> QTextCharFormat:

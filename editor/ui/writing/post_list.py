@@ -166,8 +166,10 @@ class PostList(QWidget):
         }
 
     def show_posts(self, rows: list[Any], current_id: int | None) -> None:
-        """Rows are PostSummary objects; keeps ``current_id`` selected without re-announcing it."""
+        """Rows are PostSummary objects; keeps ``current_id`` selected without re-announcing it,
+        and the list scrolled where it was (a refresh after someone else's change)."""
         self._showing = True
+        scrolled = self.tree.verticalScrollBar().value()
         self.tree.clear()
         items = []
         for row in rows:
@@ -179,6 +181,7 @@ class PostList(QWidget):
             items.append(item)
         self.tree.addTopLevelItems(items)
         self.select(current_id)
+        self.tree.verticalScrollBar().setValue(scrolled)
         self._showing = False
 
     def select(self, post_id: int | None) -> None:

@@ -1,0 +1,35 @@
+"""Database work of live updates, on the window's database worker (after any save queued
+before it, so a version written by this window is never mistaken for someone else's)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from editor.store.database import Store
+    from editor.ui.window.jobs import EditState, PostData
+
+
+def newer_post(store: Store, state: EditState, post_id: int) -> PostData | None:
+    """The post as stored, when someone else saved it since this window last did (None
+    otherwise, or while a conflict over it waits for the writer's decision)."""
+    from editor.errors import NotFoundError
+    from editor.services.posts import get_post
+    from editor.ui.window.jobs import _data
+
+    if post_id in state.conflicted or post_id not in state.versions:
+        return None
+    with store.reading() as s:
+        try:
+            post = get_post(s, post_id)
+        except NotFoundError:
+            return None
+        if post.version <= state.versions[post_id]:
+            return None
+        return _data(post)
+
+
+def adopt(state: EditState, post_id: int, version: int) -> None:
+    """The window now shows ``version``: the next save builds on it."""
+    if post_id not in state.conflicted:
+        state.versions[post_id] = max(state.versions.get(post_id, 0), version)
