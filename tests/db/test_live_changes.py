@@ -182,7 +182,7 @@ def test_sqlite_has_no_triggers_and_stays_current(tmp_path):
             head = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
             names = conn.execute(text("SELECT name FROM sqlite_master WHERE type='trigger'"))
             assert not [n for (n,) in names if n.endswith("_notify")]
-        assert head == SCHEMA_HEAD == "0011"
+        assert head == SCHEMA_HEAD
         assert store.origin == ""
     finally:
         store.close()
@@ -208,3 +208,18 @@ def test_an_application_name_in_the_url_still_gives_each_store_its_own_origin(pg
     finally:
         one.close()
         two.close()
+
+
+def test_an_edit_lease_taken_over_is_announced(pg, listening):
+    """Migration 0012 attaches the trigger to ``leases``: the window that lost its post hears it
+    at once instead of at its next renewal."""
+    from editor.services import leases
+
+    _listener, inbox = listening
+    post_id = _new_post(pg)
+    with pg.session() as s:
+        leases.acquire(s, post_id, leases.new_token())
+    assert inbox.wait_for(lambda c: c.table == "leases").post_id == post_id
+    with pg.session() as s:
+        leases.acquire(s, post_id, leases.new_token(), take_over=True)
+    assert inbox.wait_for(lambda c: c.table == "leases" and c.op == "update").post_id == post_id

@@ -83,6 +83,8 @@ class LiveUi(QObject):
                 self.window.controller.load_revisions()
             if "photos" in tables:
                 self._photos_changed()
+            if "leases" in tables:  # taken over, released or renewed: the banner says which
+                self.window.leases.renew_now()
         if current is not None and any(
             c.table == "sidebar_links" and c.blog_id == current.blog_id for c in changes
         ):
@@ -92,7 +94,7 @@ class LiveUi(QObject):
 
     def _say(self, changes: list[Change], here: list[Change], kept: bool) -> None:
         """ "Updated by Marco: comments" (``here``: the changes to the open post)."""
-        tables = {c.table for c in here}
+        tables = {c.table for c in here} - {"leases"}  # the lease banner says it
         if "status_changes" in tables:  # a status change also writes the post and a revision
             tables -= {"posts", "revisions"}
         words = sorted(TABLE_WORDS.get(t, t) for t in tables)

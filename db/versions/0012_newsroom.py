@@ -1,8 +1,8 @@
 """A shared newsroom: edit leases (every database), and on PostgreSQL each person's own role,
 a per-blog list of editors and row-level security on posts.
 
-Revision ID: 0011
-Revises: 0010
+Revision ID: 0012
+Revises: 0011
 Create Date: 2026-12-01
 
 What PostgreSQL enforces (whatever program connects): a writer changes only their own posts
@@ -16,9 +16,10 @@ import sqlalchemy as sa
 from alembic import op
 
 from editor.model.base import UTCDateTime
+from editor.store.changes import drop_trigger_sql, trigger_sql
 
-revision = "0011"
-down_revision = "0010"
+revision = "0012"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
@@ -91,6 +92,9 @@ def upgrade() -> None:
     op.add_column("posts", sa.Column("owner", sa.String(63), nullable=False, server_default=""))
     if op.get_bind().dialect.name != "postgresql":
         return
+    # A lease taken, renewed, released or taken over announces itself (migration 0011's
+    # trigger function): the window that lost its post hears it at once, not at its next renewal.
+    op.execute(trigger_sql("leases"))
     op.execute("UPDATE posts SET owner = current_user")
     op.execute("ALTER TABLE posts ALTER COLUMN owner SET DEFAULT current_user")
     op.create_table(
@@ -110,6 +114,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
+        op.execute(drop_trigger_sql("leases"))
         for table in ("posts", "photos"):
             for verb in ("read", "create", "edit", "delete"):
                 op.execute(f"DROP POLICY IF EXISTS {table}_{verb} ON {table}")
