@@ -156,13 +156,17 @@ class LeaseUi(QObject):
         current = self.controller.current
         if result is not None and result.held and current is not None and current.id == post_id:
             self.held = post_id
-            self._notes.pop(post_id, None)
+            note = self._notes.pop(post_id, None)
+            if note:  # what happened meanwhile stays said
+                self.window.statusBar().showMessage(note.strip())
             self.controller.reload_current()
 
     def _renewed(self, post_id: int, result: LeaseResult) -> None:
         if result.held or self.held != post_id:
             return
         self._lost(post_id, result.lease.who if result.lease else "Someone", result.lease)
+        if result.lease is None or not result.lease.live:
+            self.renew_now()  # taken and given back at once (`byline … --take-over`): free again
 
     def _lost_on_save(self, exc: LeaseLostError) -> None:
         if self.held == exc.post_id or self.held is None:
