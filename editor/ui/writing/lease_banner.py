@@ -207,7 +207,7 @@ class LeaseUi(QObject):
         w.body.setReadOnly(True)
         note = self._notes.get(post_id)
         text = note or (lease.describe() if lease is not None else "Someone else is editing")
-        self.banner.show_message(text.strip() + " Read-only until you take it over.")
+        self.banner.show_message(text.strip().rstrip(".") + ". Read-only until you take it over.")
         self.lease_changed.emit(False)
 
     def _refused_on_save(self, why: str, fields: dict[str, Any]) -> None:
