@@ -7,12 +7,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QDropEvent, QKeyEvent, QKeySequence
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QDropEvent, QKeyEvent, QKeySequence, QPainter, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -20,6 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 SEARCH_DELAY_MS = 250
+# Narrower than this, the list shows each post on two lines (the headline, then its status and
+# time) instead of three columns that left the headline a few letters ("In t…").
+TWO_LINES_BELOW = 420
 ID_ROLE = Qt.ItemDataRole.UserRole
 TRASH = "trash"  # the status filter's value for the Trash (see editor.ui.window.jobs)
 
@@ -42,6 +48,22 @@ class PostTree(QTreeWidget):
         super().__init__(parent, objectName="posts")
         self.setAcceptDrops(True)
         self.viewport().setAcceptDrops(True)
+        self.two_lines = False
+        self.setItemDelegateForColumn(0, _HeadlineDelegate(self))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.set_two_lines(event.size().width() < TWO_LINES_BELOW)
+
+    def set_two_lines(self, two: bool) -> None:
+        """Each post on two lines (narrow list) or in three columns (wide enough)."""
+        if two == self.two_lines:
+            return
+        self.two_lines = two
+        self.setHeaderHidden(two)
+        for column in (1, 2):
+            self.setColumnHidden(column, two)
+        self.scheduleDelayedItemsLayout()  # the rows' height changes
 
     def undo(self) -> None:  # Edit > Undo while the list has the focus
         if self.can_undo:
@@ -83,6 +105,72 @@ class PostTree(QTreeWidget):
             return
         event.acceptProposedAction()
         self.files_dropped.emit(files)
+
+
+class _HeadlineDelegate(QStyledItemDelegate):
+    """The headline column; on two lines (``PostTree.two_lines``) it also shows the status and
+    time from the hidden columns, below the headline in the same colour, the headline bold."""
+
+    def __init__(self, tree: PostTree) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        if self.tree.two_lines:
+            size.setHeight(2 * option.fontMetrics.height() + 8)
+        return size
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        if not self.tree.two_lines:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        headline, opt.text = opt.text, ""
+        style = self.tree.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, self.tree)
+        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, self.tree)
+        rect = rect.adjusted(2, 4, -2, -4)
+        meta = " · ".join(
+            str(index.siblingAtColumn(c).data() or "")
+            for c in (1, 2)
+            if index.siblingAtColumn(c).data()
+        )
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        group = (
+            QPalette.ColorGroup.Normal
+            if opt.state & QStyle.StateFlag.State_Enabled
+            else QPalette.ColorGroup.Disabled
+        )
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.save()
+        painter.setPen(opt.palette.color(group, role))
+        line = opt.fontMetrics.height()
+        bold = opt.font
+        bold.setBold(True)
+        painter.setFont(bold)
+        top = rect.adjusted(0, 0, 0, -(rect.height() - line))
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        elided = painter.fontMetrics().elidedText(
+            headline, Qt.TextElideMode.ElideRight, rect.width()
+        )
+        painter.drawText(top, flags, elided)
+        painter.setFont(option.font)
+        bottom = top.translated(0, line)
+        painter.drawText(
+            bottom,
+            flags,
+            opt.fontMetrics.elidedText(meta, Qt.TextElideMode.ElideRight, rect.width()),
+        )
+        painter.restore()
 
 
 def _local_files(event: Any) -> list[Path]:
@@ -178,6 +266,7 @@ class PostList(QWidget):
             )
             item.setData(0, ID_ROLE, row.id)
             item.setToolTip(0, f"{row.headline}\n{row.byline} · {row.blog_name}")
+            _read_whole(item)
             items.append(item)
         self.tree.addTopLevelItems(items)
         self.select(current_id)
@@ -205,6 +294,7 @@ class PostList(QWidget):
         item.setText(0, headline or "(untitled)")
         item.setText(1, status)
         item.setText(2, when(updated))
+        _read_whole(item)
         return True
 
     def in_trash(self) -> bool:
@@ -232,3 +322,9 @@ class PostList(QWidget):
     def _current_changed(self, item: QTreeWidgetItem | None, _previous: object) -> None:
         if item is not None and not self._showing:
             self.post_chosen.emit(item.data(0, ID_ROLE))
+
+
+def _read_whole(item: QTreeWidgetItem) -> None:
+    """A screen reader hears the whole row from its first cell, as the two-line list shows it."""
+    whole = f"{item.text(0)}, {item.text(1)}, updated {item.text(2)}"
+    item.setData(0, Qt.ItemDataRole.AccessibleTextRole, whole)
