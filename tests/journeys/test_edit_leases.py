@@ -11,6 +11,7 @@ import pytest
 from editor.model import Person, PostContent, RevisionReason
 from editor.services import blogs, leases, posts
 from editor.store.database import open_store
+from editor.ui.window.actions import Act
 
 ANA = Person("Ana Ruiz", "ana@example.org")
 HEADLINE = "Salt flats at dawn"
@@ -56,11 +57,17 @@ def test_open_a_post_someone_is_editing_take_it_over_and_lose_it_back(
     j.focus(w.body)
     j.type("typed into a locked post")
     assert w.body.toPlainText() == "Ana's first paragraph."
+    photos = w.panels.photo_panel  # nor can its photos change: no adding, pasting or dropping
+    j.menu(w.actions_[Act.PHOTOS])
+    j.wait(lambda: "photos_dock" in j.visible_docks())
+    assert not photos.add_button.isEnabled() and not photos.paste_button.isEnabled()
+    assert not photos.acceptDrops()
 
     # Take over: editable, and Ana's laptop finds its lease gone at its next renewal.
     j.click(banner.button)
     j.wait(lambda: not banner.isVisible() and not w.body.isReadOnly())
     assert "You took the post over from Ana Ruiz" in j.status_text()
+    assert photos.add_button.isEnabled() and photos.acceptDrops()
     with ana.session() as s:
         lost = leases.renew(s, post_id, "ana-laptop")
     assert not lost.held and lost.lease.who == "Lucía Ferreira"

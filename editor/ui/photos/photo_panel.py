@@ -70,6 +70,7 @@ class PhotoPanel(QWidget):
         self._signals.ready.connect(self._thumbnail_ready)
         self._signals.failed.connect(self._thumbnail_failed)
         self.cards: list[PhotoCard] = []
+        self.read_only = False  # someone else is editing the post (see set_read_only)
 
         self.add_button = QPushButton("Add photos…", objectName="add_photos")
         self.add_button.clicked.connect(self.choose_files)
@@ -125,6 +126,7 @@ class PhotoPanel(QWidget):
             else:
                 self._request_thumbnail(item)
         self.empty.setVisible(not items)
+        self.set_read_only(self.read_only)
         chain = [self.paste_button]  # cards come last in the window's chain: Tab from Paste
         for card in self.cards:  # goes on into them, in the order they are shown
             chain += [*card.fields.values(), card.insert_button, card.lead_button,
@@ -133,6 +135,19 @@ class PhotoPanel(QWidget):
             QWidget.setTabOrder(first, second)
         if not self._pending:
             self.thumbnails_done.emit()
+
+    def set_read_only(self, read_only: bool) -> None:
+        """While someone else holds the post (or the rules keep it from this person), its
+        photos can be seen and copied but not added, removed or re-captioned."""
+        self.read_only = read_only
+        self.setAcceptDrops(not read_only)
+        for button in (self.add_button, self.paste_button):
+            button.setEnabled(not read_only)
+        for card in self.cards:
+            for edit in card.fields.values():
+                edit.setReadOnly(read_only)
+            for button in (card.insert_button, card.lead_button, card.remove_button):
+                button.setEnabled(not read_only)
 
     def show_message(self, text: str, *, error: bool = False) -> None:
         c = colors()
@@ -220,6 +235,9 @@ class PhotoPanel(QWidget):
     def accept_mime(self, mime, *, source: str) -> bool:  # type: ignore[no-untyped-def]
         """Files (URLs) or raw image data from a drop or the clipboard."""
         if mime is None:
+            return False
+        if self.read_only:
+            self.show_message("This post is read-only here: its photos cannot change.", error=True)
             return False
         files = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()] if mime.hasUrls() else []
         if files:

@@ -143,6 +143,9 @@ class MainWindow(QMainWindow):
         from editor.ui.writing.lease_banner import LeaseUi
 
         self.leases = LeaseUi(self)
+        self.leases.lease_changed.connect(
+            lambda mine: self.panels.photo_panel.set_read_only(not mine)
+        )
         from editor.ui.review.mount import ReviewUi
 
         self.review = ReviewUi(self)
