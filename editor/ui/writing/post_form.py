@@ -63,6 +63,7 @@ class PostForm(QWidget):
         self._slug_auto = True
         self.blog = QComboBox(objectName="blog")
         self.status = QComboBox(objectName="status")
+        self.blog.currentTextChanged.connect(self.blog.setToolTip)  # whole when the row is narrow
         self.headline = QLineEdit(objectName="headline", placeholderText="Headline")
         self.headline_count = QLabel(objectName="headline_count")
         self.deck = _Short(3, "Deck: one or two sentences that sell the story")
@@ -106,12 +107,20 @@ class PostForm(QWidget):
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setContentsMargins(8, 8, 8, 4)
+        # The status is read whole ("Changes requested", not "Changes") and the language keeps
+        # room for "Blog's" / "pt-BR"; the blog's name takes what is left (its tooltip is whole).
+        self.status.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for combo, letters in ((self.blog, 8), (self.language, 6)):
+            combo.setMinimumContentsLength(letters)  # the blog may shrink: the form's minimum
+            combo.setSizeAdjustPolicy(  # width is the preview's loss on a small screen
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
         top = QHBoxLayout()
-        top.addWidget(self.blog, 2)
+        top.addWidget(self.blog, 1)
         top.addWidget(QLabel("Status"))
-        top.addWidget(self.status, 1)
+        top.addWidget(self.status)
         top.addWidget(QLabel("Language"))
-        top.addWidget(self.language, 1)
+        top.addWidget(self.language)
         form.addRow("Blog", top)
         form.addRow("Headline", _with(self.headline, self.headline_count))
         form.addRow("Deck", _with(self.deck, self.deck_count))
