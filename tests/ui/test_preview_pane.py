@@ -45,11 +45,13 @@ def test_typed_change_is_patched_without_reloading(qtbot, make_preview):
     ]
     js(qtbot, pane, "document.getElementById('article-body').children[0].dataset.mark = 'kept'")
 
+    seen: list[str] = []  # in order: a paint must follow the patch (it may come at once,
+    pane.body_patched.connect(lambda *_a: seen.append("patched"))  # before a wait on it starts)
+    pane.painted.connect(lambda *_a: seen.append("painted"))
     with qtbot.assertNotEmitted(pane.view.loadStarted, wait=50):
         with qtbot.waitSignal(pane.body_patched, timeout=5_000) as patched:
             controller.body_edited(TEXT.replace("Second", "Seconds"), cursor_block=1)
-        with qtbot.waitSignal(pane.painted, timeout=5_000):
-            pass  # may already be queued; waiting proves a paint follows the patch
+        qtbot.waitUntil(lambda: "painted" in seen[seen.index("patched") :], timeout=5_000)
     assert patched.args == [3]
     assert body_texts(qtbot, pane) == [
         "P:First paragraph.",
