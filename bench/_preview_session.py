@@ -16,11 +16,11 @@ import os
 import statistics
 import sys
 import time
-from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu")
 
+from bench.memory import tree_pss_mb
 from editor.ui.preview.engine_setup import prepare_webengine
 
 prepare_webengine()
@@ -49,35 +49,6 @@ def wait_for(signal, timeout_ms: int = 10_000) -> bool:
     QTimer.singleShot(timeout_ms, loop.quit)
     loop.exec()
     return bool(fired)
-
-
-def tree_pss_mb(root: int) -> float:
-    """PSS of ``root`` and every descendant process, in MB (from /proc/*/smaps_rollup)."""
-    parents: dict[int, int] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
-    tree = {root}
-    grew = True
-    while grew:
-        grew = False
-        for pid, ppid in parents.items():
-            if ppid in tree and pid not in tree:
-                tree.add(pid)
-                grew = True
-    total_kb = 0
-    for pid in tree:
-        try:
-            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-                if line.startswith("Pss:"):
-                    total_kb += int(line.split()[1])
-        except OSError:
-            continue
-    return total_kb / 1024
 
 
 def edit(text: str, i: int) -> tuple[str, int]:
@@ -204,10 +175,10 @@ def main(mode: str, count: int) -> dict[str, object]:
             "blocks": len(session.text.split("\n\n")),
         }
     step = session.one_edit if mode == "edits" else session.one_reload
-    before = tree_pss_mb(os.getpid())
+    before = tree_pss_mb(os.getpid())["tree_mb"]
     for i in range(count):
         step(i)
-    return {"pss_before_mb": before, "pss_after_mb": tree_pss_mb(os.getpid())}
+    return {"pss_before_mb": before, "pss_after_mb": tree_pss_mb(os.getpid())["tree_mb"]}
 
 
 if __name__ == "__main__":
