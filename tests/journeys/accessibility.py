@@ -9,6 +9,7 @@ value counts as unnamed: a screen reader would say "Draft, combo box" and never 
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtWidgets import QAbstractButton, QToolButton, QWidget
@@ -45,9 +46,13 @@ def _walk(iface: QAccessibleInterface | None, problems: list[str], seen: set[int
         return
     obj = iface.object()
     if obj is not None:
-        if id(obj) in seen:
+        # Keyed by the C++ object, not id() of the Python wrapper: a widget Qt made itself (a
+        # combo box's line edit) gets a short-lived wrapper whose id() a later wrapper can
+        # reuse, which made the walk skip that widget in some runs and not in others.
+        key = shiboken6.getCppPointer(obj)[0]
+        if key in seen:
             return
-        seen.add(id(obj))
+        seen.add(key)
     state = iface.state()
     if isinstance(obj, QWidget) and not state.invisible:
         _check(obj, iface, problems)

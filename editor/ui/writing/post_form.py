@@ -98,6 +98,9 @@ class PostForm(QWidget):
         self.language.addItem("Blog's", "")
         self.language.addItems(["en", "en-GB", "es", "pt-BR", "pt-PT", "fr"])
         self.language.setAccessibleName("Post language")
+        # Its text field is what a screen reader lands on when typing a tag: name it too, or
+        # it is announced by its value alone ("Blog's").
+        self.language.lineEdit().setAccessibleName("Post language")
         self.language.setToolTip("This post's language, for spelling and the page")
         self._layout()
         self._connect()
