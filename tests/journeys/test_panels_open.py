@@ -87,3 +87,42 @@ def test_the_view_menu_has_one_letter_per_command(journey, db_path):
     letters = [a.text()[a.text().index("&") + 1].lower() for a in view.actions() if "&" in a.text()]
     assert len(letters) == len([a for a in view.actions() if not a.isSeparator()])
     assert len(set(letters)) == len(letters), letters
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
+def test_a_photo_card_shows_a_whole_credit_at_the_window_size(journey, db_path, size):
+    """At the default size the Photos dock is under 400 px wide: the card puts its fields below
+    the thumbnail so a credit like "Rodrigo Abd/The Associated Press" reads whole (beside the thumbnail
+    it was cut to its first 24 letters); in a wide dock they stay beside it."""
+    from editor.services import photos, posts
+    from editor.services.sample import seed_sample_post
+    from editor.store.database import open_store
+    from tests.helpers.photos import jpeg_bytes
+
+    credit = "Rodrigo Abd/The Associated Press"
+    store = open_store(db_path)
+    with store.session() as s:
+        post = posts.get_post(s, seed_sample_post(s).id)
+        photos.attach(s, post, jpeg_bytes((900, 600)), filename="solar-panels-at-the-station.jpg",
+                      lead=True, caption="Volunteers carry a solar panel across the yard.",
+                      credit=credit, alt="Four people carry a solar panel.")  # fmt: skip
+    store.close()
+    j = journey(db_path, size=size)
+    j.focus(j.window.body)
+    j.shortcut("Ctrl+Shift+F")
+    panel = j.window.panels.photo_panel
+    j.wait(lambda: len(panel.cards) == 1 and panel.cards[0].isVisible())
+    card = panel.cards[0]
+    field = card.fields["credit"]
+    j.wait(lambda: field.width() > 0)
+    room = (
+        field.width()
+        - 2 * field.style().pixelMetric(field.style().PixelMetric.PM_DefaultFrameWidth)
+        - 8
+    )
+    assert field.fontMetrics().horizontalAdvance(credit) <= room, (
+        f"the credit is cut at {size}: the field is {field.width()} px"
+    )
+    assert card.stacked == (card.width() < 480)
+    if size == (1920, 1080):
+        assert not card.stacked, f"a {card.width()} px card stacked its fields"

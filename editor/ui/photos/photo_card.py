@@ -1,8 +1,10 @@
 """One photo in the photo panel: thumbnail, lead badge, caption/credit/alt fields, actions.
 
-Laid out for a panel a few hundred pixels wide: the thumbnail and the two buttons in a column on
-the left, the fields beside them. Caption and alt text are often several sentences, so they are
-a few lines high and open at their first word."""
+In a wide panel the thumbnail and the buttons are a column on the left, the fields beside them.
+In a narrow one (the Photos dock at the default window size is under 400 px) that column would
+leave the fields ~150 px and cut a credit like "Ana Lima/Radio Illimani": there the thumbnail and
+the buttons are a row on top and the fields get the card's whole width below. Caption and alt
+text are often several sentences, so they are a few lines high and open at their first word."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette, QPixmap
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -26,6 +29,8 @@ from editor.ui.window.text_fields import ParagraphEdit
 from editor.ui.window.theme import colors
 
 THUMB = 120
+#: A card narrower than this has its fields below the thumbnail instead of beside it.
+STACK_BELOW = 480
 
 
 def missing_style(kind: str) -> str:
@@ -121,24 +126,42 @@ class PhotoCard(QFrame):
         self.remove_button.setToolTip("Remove this photo from the post")
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self.item.id))
 
-        left = QVBoxLayout()
-        left.addWidget(self.thumbnail)
-        left.addWidget(self.insert_button)
-        left.addWidget(self.lead_button)
-        left.addWidget(self.remove_button)
-        left.addStretch(1)
+        actions = QVBoxLayout()
+        actions.addWidget(self.insert_button)
+        actions.addWidget(self.lead_button)
+        actions.addWidget(self.remove_button)
+        actions.addStretch(1)
+        self._left = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self._left.addWidget(self.thumbnail, 0, Qt.AlignmentFlag.AlignTop)
+        self._left.addLayout(actions)
         header = QHBoxLayout()
         header.addWidget(self.badge)
         header.addWidget(self.name, 1)
         right = QVBoxLayout()
-        right.addLayout(header)
         right.addLayout(form)
         right.addWidget(self.warning)
         right.addStretch(1)
-        row = QHBoxLayout(self)
-        row.addLayout(left)
-        row.addLayout(right, 1)
+        self._row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._row.addLayout(self._left)
+        self._row.addLayout(right, 1)
+        card = QVBoxLayout(self)
+        card.addLayout(header)
+        card.addLayout(self._row, 1)
         self._mark_missing()
+
+    @property
+    def stacked(self) -> bool:
+        """Whether the fields are below the thumbnail (a narrow panel)."""
+        return self._row.direction() == QBoxLayout.Direction.TopToBottom
+
+    def set_stacked(self, stack: bool) -> None:
+        """Fields below the thumbnail (``True``) or beside it. The panel decides from the width
+        it has to give, not the card from its own: beside the thumbnail the card is at least
+        ~490 px wide, so in a narrower panel it would be made that wide and never stack."""
+        if stack != self.stacked:
+            Direction = QBoxLayout.Direction
+            self._row.setDirection(Direction.TopToBottom if stack else Direction.LeftToRight)
+            self._left.setDirection(Direction.LeftToRight if stack else Direction.TopToBottom)
 
     def set_thumbnail(self, pixmap: QPixmap) -> None:
         self.thumbnail.setPixmap(pixmap)

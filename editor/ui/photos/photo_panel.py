@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ThreadPoolExecutor
 from itertools import pairwise
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, Qt, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.ui.photos.photo_card import PhotoCard, PhotoItem
+from editor.ui.photos.photo_card import STACK_BELOW, PhotoCard, PhotoItem
 from editor.ui.window.theme import colors
 
 IMAGE_FILTER = "Images (*.jpg *.jpeg *.png *.webp *.gif *.tif *.tiff)"
@@ -94,12 +94,13 @@ class PhotoPanel(QWidget):
         self._list.addStretch(1)
         inner = QWidget()
         inner.setLayout(self._list)
-        scroll = QScrollArea()
+        scroll = self._scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         # Cards follow the panel's width (their fields wrap) instead of scrolling sideways.
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(inner)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the cards' fields
+        scroll.viewport().installEventFilter(self)  # cards stack in a narrow panel
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
@@ -119,6 +120,7 @@ class PhotoPanel(QWidget):
             card.lead_requested.connect(self.lead_requested)
             card.remove_requested.connect(self.remove_requested)
             card.insert_requested.connect(self.insert_requested)
+            card.set_stacked(self._narrow())
             self._list.insertWidget(index, card)
             self.cards.append(card)
             if item.sha256 in self._thumbs:
@@ -135,6 +137,19 @@ class PhotoPanel(QWidget):
             QWidget.setTabOrder(first, second)
         if not self._pending:
             self.thumbnails_done.emit()
+
+    def _narrow(self) -> bool:
+        """Whether a card gets less than :data:`STACK_BELOW` px (the list's margins aside)."""
+        margins = self._list.contentsMargins()
+        room = self._scroll.viewport().width() - margins.left() - margins.right()
+        return room < STACK_BELOW
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The viewport, not the panel: a scroll bar coming or going changes the room too.
+        if watched is self._scroll.viewport() and event.type() == QEvent.Type.Resize:
+            for card in self.cards:
+                card.set_stacked(self._narrow())
+        return super().eventFilter(watched, event)
 
     def set_read_only(self, read_only: bool) -> None:
         """While someone else holds the post (or the rules keep it from this person), its
