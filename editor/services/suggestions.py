@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from editor.errors import InputError
 from editor.model import Post, Suggestion, utcnow
 from editor.model.people import Person, author_of
+from editor.review import suggest_typing
 from editor.review import suggestions as critic
 from editor.review.suggestions import Mark, MarkupError
 from editor.services import posts
@@ -189,7 +190,7 @@ def suggest(
     else:
         raise InputError("say what to suggest: --replace/--with, --delete or --insert/--after")
     try:
-        changed = critic.apply_live_edit(marked, a, b, typed)
+        changed = suggest_typing.apply_live_edit(marked, a, b, typed)
     except MarkupError as exc:
         raise InputError(f"{field}: {exc}") from None
     if changed == marked:
@@ -198,7 +199,7 @@ def suggest(
     setattr(content, field, changed)
     posts.save_post(session, post.id, content, expected_version=post.version)
     sync(session, post, author)
-    caret = critic.marked_offset(changed, a)
+    caret = suggest_typing.marked_offset(changed, a)
     views = [v for v in list_suggestions(session, post) if v.field == field]
     return next((v for v in views if v.mark.start <= caret <= v.mark.end), views[-1])
 

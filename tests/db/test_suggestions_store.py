@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import inspect, select
 
 from editor.model import PostContent, Suggestion
-from editor.review.suggestions import apply_live_edit
+from editor.review.suggest_typing import apply_live_edit
 from editor.services import blogs, posts
 from editor.services import suggestions as sug
 

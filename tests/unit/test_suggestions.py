@@ -6,17 +6,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from editor.review.suggest_typing import apply_live_edit, live_offset, marked_offset, suggest_edit
 from editor.review.suggestions import (
     MarkupError,
     accepted,
-    apply_live_edit,
     find_marks,
-    live_offset,
     mark_at,
-    marked_offset,
     original,
     resolve,
-    suggest_edit,
     where,
 )
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit
 
+from editor.review import suggest_typing
 from editor.review import suggestions as critic
 from editor.review.suggestions import Mark, MarkupError
 
@@ -84,23 +85,23 @@ class SuggestMode(QObject):
 
     def _delete_one(self, *, forward: bool) -> None:
         marked = self.body.toPlainText()
-        live = critic.live_offset(marked, self.body.textCursor().position())
+        live = suggest_typing.live_offset(marked, self.body.textCursor().position())
         end = len(critic.accepted(marked))
         a, b = (live, live + 1) if forward else (live - 1, live)
         if a < 0 or b > end:
             return
-        self._apply(critic.suggest_live(marked, a, b, ""), typing=False)
+        self._apply(suggest_typing.suggest_live(marked, a, b, ""), typing=False)
 
     def _suggest(self, start: int, end: int, typed: str, *, typing: bool) -> None:
         marked = self.body.toPlainText()
         try:
-            edit = critic.suggest_edit(marked, start, end, typed)
+            edit = suggest_typing.suggest_edit(marked, start, end, typed)
         except MarkupError as exc:
             self.refused.emit(f"Not suggested: {exc}.")
             return
         self._apply(edit, typing=typing)
 
-    def _apply(self, edit: critic.Edit, *, typing: bool) -> None:
+    def _apply(self, edit: suggest_typing.Edit, *, typing: bool) -> None:
         cur = QTextCursor(self.body.document())
         join = (
             typing
