@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 
@@ -125,3 +125,64 @@ def test_spanish_paragraph_underlined_corrected_and_name_added_for_the_whole_blo
     j.wait(lambda: window.proofing.count.text() == "No spelling or style problems")
     assert underlined(body) == []
     assert panel.problems() == []
+
+
+def _red_under(field, left: float, right: float) -> bool:
+    """Whether the field, as painted on screen, has the red wave between ``left`` and ``right``."""
+    image = field.grab().toImage()
+    ratio = image.devicePixelRatio()
+    for x in range(int(left * ratio) + 1, int(right * ratio) - 1):
+        for y in range(image.height() // 2, image.height()):
+            c = image.pixelColor(x, y)
+            if c.red() > 150 and c.green() < 110 and c.blue() < 110:
+                return True
+    return False
+
+
+def test_misspelt_words_in_the_headline_and_deck_are_underlined_where_they_stand(journey, db_path):
+    """A typo in a headline is the one readers see first: it gets the same red wave as in the
+    body, moves with its word while the writer types before it, and goes once corrected."""
+    from editor.model import PostContent
+    from editor.services import blogs, posts
+    from editor.store.database import open_store
+
+    store = open_store(db_path)
+    with store.session() as s:
+        blog = blogs.create_blog(s, "Coast Desk", language="en")
+        posts.create_post(s, PostContent(headline="City lights", byline="Ana"), blog=blog)
+    store.close()
+    j = journey(db_path, preview=False)
+    form, proofing = j.window.form, j.window.proofing
+    j.wait(lambda: form.headline.text() == "City lights")
+    headline, overlay = form.headline, proofing.fields.overlay
+
+    j.focus(headline)
+    j.press(Qt.Key.Key_End, widget=headline)
+    j.type(": the mayor anounced a plan", widget=headline)
+    j.wait(lambda: len(overlay.ranges()) == 1)
+    ((left, right),) = overlay.ranges()
+    word_width = headline.fontMetrics().horizontalAdvance("anounced")
+    assert abs((right - left) - word_width) <= 2
+    middle = QPoint(int((left + right) / 2), headline.height() // 2)
+    assert headline.text()[headline.cursorPositionAt(middle) - 1] in "anounced"
+    j.wait(lambda: _red_under(headline, left, right))
+    assert not _red_under(headline, 2, left - 4)  # "City lights: the mayor" is spelt right
+
+    j.focus(form.deck)
+    j.type("Residents recieve the news at dawn.", widget=form.deck)
+    j.wait(lambda: proofing.fields.deck_underlined() == ["recieve"])
+
+    # Typing before the word: its wave moves with it, before the next pass.
+    j.focus(headline)
+    j.press(Qt.Key.Key_Home, widget=headline)
+    j.type("Late: ", widget=headline)
+    ((moved, _),) = overlay.ranges()
+    assert moved > left + 10
+    # Corrected: the wave goes after the next pass.
+    j.press(Qt.Key.Key_End, widget=headline)
+    for _ in range(len("anounced a plan")):
+        j.press(Qt.Key.Key_Backspace, widget=headline)
+    j.type("announced a plan", widget=headline)
+    j.wait(lambda: overlay.ranges() == [])
+    assert headline.text() == "Late: City lights: the mayor announced a plan"
+    assert proofing.fields.deck_underlined() == ["recieve"]

@@ -24,6 +24,7 @@ from editor.proofing.checker import (
 )
 from editor.proofing.problems import Problem
 from editor.proofing.tokens import options_from, to_utf16, utf16_offsets
+from editor.ui.proofing.field_marks import FieldUnderlines
 from editor.ui.proofing.panel import ProofingPanel, summary
 from editor.ui.proofing.spell_layer import SpellLayer, box_lines
 from editor.ui.window.actions import Act
@@ -71,6 +72,7 @@ class ProofingUi(QObject):
         window.add_side_panel(self.dock)
         bind_panel(window, Act.PROOFING, self.dock)
         window.settling.settle_when_shown(self.dock)
+        self.fields = FieldUnderlines(window.form.headline, window.form.deck)
         self.count = QLabel(objectName="proofing_count")
         self.count.setToolTip("Spelling and house-style problems (View ▸ Proofing, F7)")
         self.count.setAccessibleName("Proofing problems")
@@ -105,6 +107,8 @@ class ProofingUi(QObject):
             self.post_id = None
             self._show([])
             return
+        if data.id != self.post_id:
+            self.fields.clear()  # the last post's words, until this one's first pass
         self.post_id, self.blog_id = data.id, data.blog_id
         self.reader.word_lists.ignored = self._ignored.setdefault(data.id, set())
         store, post_id, own = self.store, data.id, data.fields.get("language", "")
@@ -176,6 +180,7 @@ class ProofingUi(QObject):
     def _show(self, problems: list[Problem]) -> None:
         self.problems = problems
         self.panel.show_problems(problems)
+        self.fields.show(problems)
         self.count.setText(summary(problems) if self.post_id is not None else "")
 
     # -- right-click --------------------------------------------------------------------------
