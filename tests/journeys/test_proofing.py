@@ -178,11 +178,37 @@ def test_misspelt_words_in_the_headline_and_deck_are_underlined_where_they_stand
     j.type("Late: ", widget=headline)
     ((moved, _),) = overlay.ranges()
     assert moved > left + 10
-    # Corrected: the wave goes after the next pass.
-    j.press(Qt.Key.Key_End, widget=headline)
-    for _ in range(len("anounced a plan")):
-        j.press(Qt.Key.Key_Backspace, widget=headline)
-    j.type("announced a plan", widget=headline)
+    # Right-click the wave: the spelling is fixed from the menu, as in the body.
+    ((left, right),) = overlay.ranges()
+    menu = j.context_menu(headline, QPoint(int((left + right) / 2), headline.height() // 2))
+    assert menu.actions()[0].text() == "announced"
+    assert "Ignore in this post" in [a.text() for a in menu.actions()]
+    assert any("Paste" in a.text() for a in menu.actions())  # the field's own menu below
+    j.choose(menu, "announced")
     j.wait(lambda: overlay.ranges() == [])
     assert headline.text() == "Late: City lights: the mayor announced a plan"
-    assert proofing.fields.deck_underlined() == ["recieve"]
+
+    deck = form.deck
+    cursor = deck.textCursor()
+    cursor.setPosition(deck.toPlainText().index("recieve") + 3)
+    menu = j.context_menu(deck, deck.cursorRect(cursor).center())
+    j.choose(menu, "receive")
+    j.wait(lambda: proofing.fields.deck_underlined() == [])
+    assert deck.toPlainText() == "Residents receive the news at dawn."
+    j.wait_saved()
+    stored = _stored_fields(db_path)
+    assert stored == ("Late: City lights: the mayor announced a plan",
+                      "Residents receive the news at dawn.")  # fmt: skip
+
+
+def _stored_fields(db_path: Path) -> tuple[str, str]:
+    from editor.model import Post
+    from editor.store.database import open_store
+
+    store = open_store(db_path)
+    try:
+        with store.session() as s:
+            post = s.query(Post).one()
+            return post.headline, post.deck
+    finally:
+        store.close()

@@ -10,16 +10,29 @@ The deck (a plain-text field) shows them as extra selections, which are display 
 count as an edit. A ``QLineEdit`` has no such thing, so the headline gets a transparent overlay
 that paints the same wave under each word, placed from the field's own cursor rectangle (the
 only public way to know how far a long headline is scrolled).
+
+A right-click on an underlined word puts the same commands as in the body (suggestions, "Add to
+my dictionary", the blog's word list, "Ignore in this post") above the field's usual menu.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRect, Qt
-from PySide6.QtGui import QFontMetricsF, QPainter, QPainterPath, QPaintEvent, QPen, QTextCursor
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QTextEdit, QWidget
 
 from editor.proofing.problems import Problem
 from editor.proofing.tokens import to_utf16, utf16_offsets
@@ -27,6 +40,10 @@ from editor.ui.proofing.spell_layer import SPELLING_RED, underline_format
 
 #: Wave of the headline's underline, in px (one period, and the height of a crest).
 WAVE = 4.0
+
+#: ``(menu, word, replace)`` -> the actions for a misspelt word; ``replace(text)`` puts
+#: ``text`` in its place (one undo step in the field).
+WordActions = Callable[[QMenu, str, Callable[[str], None]], list[QAction]]
 
 
 def spans(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
@@ -47,13 +64,52 @@ def misspelt_words(problems: Iterable[Problem], field: str) -> set[str]:
 class FieldUnderlines(QObject):
     """Keeps the headline's and the deck's underlines in step with the last pass."""
 
-    def __init__(self, headline: QLineEdit, deck: QPlainTextEdit) -> None:
+    def __init__(
+        self, headline: QLineEdit, deck: QPlainTextEdit, word_actions: WordActions | None = None
+    ) -> None:
         super().__init__(headline)
         self.headline = headline
         self.deck = deck
+        self.word_actions = word_actions
         self.overlay = _LineUnderlines(headline)
         self._deck_words: set[str] = set()
         deck.textChanged.connect(self._mark_deck)
+        headline.installEventFilter(self)
+        deck.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.ContextMenu or self.word_actions is None:
+            return False
+        assert isinstance(event, QContextMenuEvent)
+        if watched is self.headline:
+            return self._menu(self.headline, event, self.headline.cursorPositionAt(event.pos()))
+        if watched is self.deck.viewport():
+            at = self.deck.cursorForPosition(event.pos()).position()
+            return self._menu(self.deck, event, at)
+        return False
+
+    def _menu(self, field: QLineEdit | QPlainTextEdit, event: QContextMenuEvent, at: int) -> bool:
+        """The field's own menu with the word's commands on top, when ``at`` (Qt's offset of
+        the click) is on an underlined word; False (the usual menu) when it is not."""
+        if isinstance(field, QLineEdit):
+            text, words = field.text(), self.overlay.words
+        else:
+            text, words = field.toPlainText(), self._deck_words
+        offsets = utf16_offsets(text)
+        hit = next(((start, end) for start, end in spans(text, words)
+                    if to_utf16(offsets, start) <= at <= to_utf16(offsets, end)), None)  # fmt: skip
+        if hit is None or self.word_actions is None:
+            return False
+        start, end = hit
+        menu = field.createStandardContextMenu()
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        begin, stop = to_utf16(offsets, start), to_utf16(offsets, end)
+        actions = self.word_actions(menu, text[start:end], partial(_replace, field, begin, stop))
+        first = menu.actions()[0] if menu.actions() else None
+        menu.insertActions(first, actions)
+        menu.insertSeparator(first)
+        menu.popup(event.globalPos())
+        return True
 
     def show(self, problems: Iterable[Problem]) -> None:
         problems = list(problems)
@@ -82,6 +138,20 @@ class FieldUnderlines(QObject):
             selection.cursor = cursor
             selections.append(selection)
         self.deck.setExtraSelections(selections)
+
+
+def _replace(field: QLineEdit | QPlainTextEdit, start: int, end: int, text: str) -> None:
+    """Put ``text`` over ``field``'s ``[start, end)`` as typing would: one undo step, and the
+    field's usual "edited" signals (so the post is saved)."""
+    if isinstance(field, QLineEdit):
+        field.setSelection(start, end - start)
+        field.insert(text)  # textEdited, like typing
+        return
+    cursor = field.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    cursor.insertText(text)
+    field.setTextCursor(cursor)
 
 
 class _LineUnderlines(QWidget):

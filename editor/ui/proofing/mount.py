@@ -8,6 +8,7 @@ highlighter (:mod:`editor.ui.proofing.spell_layer`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSignalBlocker, Qt, QTimer
@@ -72,7 +73,7 @@ class ProofingUi(QObject):
         window.add_side_panel(self.dock)
         bind_panel(window, Act.PROOFING, self.dock)
         window.settling.settle_when_shown(self.dock)
-        self.fields = FieldUnderlines(window.form.headline, window.form.deck)
+        self.fields = FieldUnderlines(window.form.headline, window.form.deck, self.word_actions)
         self.count = QLabel(objectName="proofing_count")
         self.count.setToolTip("Spelling and house-style problems (View ▸ Proofing, F7)")
         self.count.setAccessibleName("Proofing problems")
@@ -193,13 +194,20 @@ class ProofingUi(QObject):
             return []
         start, end, word, lang = found
         begin = block.position() + start
-        suggestions = self.reader.suggest(word, lang)[:MAX_SUGGESTIONS]
+        return self.word_actions(
+            menu, word, lambda text: self.replace(begin, begin + end - start, text), lang
+        )
+
+    def word_actions(
+        self, menu: QMenu, word: str, replace: Callable[[str], None], lang: str = ""
+    ) -> list[QAction]:
+        """Suggestions for a misspelt ``word`` (``replace`` puts one in its place) and the
+        word-list commands: the right-click menu's section in the body, headline and deck."""
+        suggestions = self.reader.suggest(word, lang or self.post_language())[:MAX_SUGGESTIONS]
         items: list[QAction] = []
         for suggestion in suggestions:
             action = QAction(suggestion, menu)
-            action.triggered.connect(
-                lambda _c=False, s=suggestion: self.replace(begin, begin + end - start, s)
-            )
+            action.triggered.connect(lambda _c=False, s=suggestion: replace(s))
             items.append(action)
         if not suggestions:
             none = QAction("(no suggestions)", menu)
