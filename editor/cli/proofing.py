@@ -31,6 +31,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_check)
 
     w = sub.add_parser("words", help="the blog's word list and your personal dictionary")
+    w.description = (
+        "Words spelling accepts: the blog's list (every writer of the blog), your personal "
+        "dictionary, or one post's ignored words (its 'Ignore in this post')."
+    )
     verbs = w.add_subparsers(dest="verb", metavar="ACTION", required=True)
     for verb, text in (("add", "accept these words"), ("remove", "stop accepting these words")):
         p = verbs.add_parser(verb, help=text)
@@ -48,6 +52,7 @@ def _where(p: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--personal", action="store_true", help=f"your own list ({personal_dictionary_path()})"
     )
+    group.add_argument("--post", metavar="ID", help="the words ignored in this post only")
 
 
 def _check_language(code: str) -> str:
@@ -143,6 +148,8 @@ def cmd_words(ctx: CommandContext) -> int:
         return 0
     from editor.services import blogs
 
+    if getattr(ctx.args, "post", None) is not None:
+        return _post_words(ctx, verb, words)
     with ctx.store.session() as session:
         if ctx.args.blog:
             blog = blogs.find_blog(session, ctx.args.blog)
@@ -158,4 +165,23 @@ def cmd_words(ctx: CommandContext) -> int:
             count = service.remove_blog_words(session, blog, words)
         name = blog.name
     ctx.print(f"{verb}: {count} word(s) in the word list of {name!r}")
+    return 0
+
+
+def _post_words(ctx: CommandContext, verb: str, words: list[str]) -> int:
+    from editor.services import posts
+    from editor.services import proofing as service
+
+    post_id = ctx.args.post
+    with ctx.store.session() as session:
+        post = posts.get_post(session, post_id)  # "no post with id N" (exit 2) when missing
+        if verb == "list":
+            for word in service.post_words(session, post.id):
+                ctx.print(word)
+            return 0
+        if verb == "add":
+            count = len(service.add_post_words(session, post.id, words))
+        else:
+            count = service.remove_post_words(session, post.id, words)
+    ctx.print(f"{verb}: {count} word(s) ignored in post {post_id}")
     return 0

@@ -13,7 +13,7 @@ from editor.model.handoff import Handoff, StoreMeta
 from editor.model.lease import Lease
 from editor.model.people import Person, author_of
 from editor.model.photo import PHOTO_TEXT_FIELDS, Photo, PhotoBlob, PhotoRole
-from editor.model.post import CONTENT_FIELDS, Post, PostContent, PostStatus
+from editor.model.post import CONTENT_FIELDS, Post, PostContent, PostStatus, PostWord
 from editor.model.publishing import (
     OutboxItem,
     OutboxState,
@@ -50,6 +50,7 @@ __all__ = [
     "Post",
     "PostContent",
     "PostStatus",
+    "PostWord",
     "RemoteMedia",
     "RemotePost",
     "Revision",

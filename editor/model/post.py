@@ -128,3 +128,15 @@ class Post(Base):
 
     def __repr__(self) -> str:
         return f"Post(id={self.id!r}, headline={self.headline!r}, v{self.version})"
+
+
+class PostWord(Base):
+    """A word spelling accepts in this post only (the writer's "Ignore in this post")."""
+
+    __tablename__ = "post_words"
+    __table_args__ = (UniqueConstraint("post_id", "word", name="uq_post_words_post_word"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"), index=True)
+    word: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

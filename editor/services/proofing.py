@@ -8,7 +8,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from editor.errors import InputError
-from editor.model import Blog, BlogWord, Post
+from editor.model import Blog, BlogWord, Post, PostWord
 from editor.proofing.checker import (
     Languages,
     PhotoText,
@@ -60,6 +60,34 @@ def remove_blog_words(session: Session, blog: Blog, words: Iterable[str]) -> int
     return int(getattr(result, "rowcount", 0) or 0)
 
 
+def post_words(session: Session, post_id: int) -> list[str]:
+    """The words spelling ignores in this post only ("Ignore in this post")."""
+    rows = session.scalars(select(PostWord.word).where(PostWord.post_id == post_id))
+    return sorted(rows, key=str.casefold)
+
+
+def add_post_words(session: Session, post_id: int, words: Iterable[str]) -> list[str]:
+    """Ignore words in one post; returns those that were new."""
+    have = set(post_words(session, post_id))
+    added = []
+    for word in words:
+        text = clean_word(word)
+        if text not in have:
+            session.add(PostWord(post_id=post_id, word=text))
+            have.add(text)
+            added.append(text)
+    session.flush()
+    return added
+
+
+def remove_post_words(session: Session, post_id: int, words: Iterable[str]) -> int:
+    wanted = [w.strip() for w in words]
+    result = session.execute(
+        delete(PostWord).where(PostWord.post_id == post_id, PostWord.word.in_(wanted))
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
 def post_language(post: Post) -> str:
     return post.language or post.blog.language or "en"
 
@@ -89,10 +117,12 @@ def proofreader_for(
     languages: Languages | None = None,
     personal: set[str] | None = None,
     options: TokenOptions = DEFAULT_OPTIONS,
+    post: Post | None = None,
 ) -> Proofreader:
     lists = WordLists(
         personal=read_personal_words() if personal is None else personal,
         blog=set(blog_words(session, blog)),
+        ignored=set() if post is None else set(post_words(session, post.id)),
     )
     return Proofreader(languages, lists, options, rules_off(blog))
 
@@ -109,5 +139,5 @@ def check_stored_post(
     text = post_text(session, post)
     if language:
         text.language = language
-    reader = proofreader_for(session, post.blog, languages=languages, options=options)
+    reader = proofreader_for(session, post.blog, languages=languages, options=options, post=post)
     return reader.check_post(text, suggestions=suggestions), reader

@@ -337,3 +337,27 @@ def test_a_writers_own_temp_table_cannot_make_them_an_editor(room, writer, raw):
     with pytest.raises(psycopg.errors.InsufficientPrivilege):
         w.execute("UPDATE public.posts SET status = 'published' WHERE id = %s", (post_id,))
     assert _row(room, raw, post_id)[1] == "draft"
+
+
+def test_a_posts_ignored_words_follow_the_post(room, writer, editor, raw):
+    """ "Ignore in this post" words (migration 0013) change with the post: the writer adds them
+    to their own draft, not to someone else's post; PostgreSQL itself refuses the raw INSERT."""
+    import psycopg
+
+    from editor.services import proofing
+
+    mine = _new(writer, room, "Words of mine")
+    theirs = _new(editor, room, "Words of theirs")
+    with writer.session() as s:
+        assert proofing.add_post_words(s, mine, ["Quispe"]) == ["Quispe"]
+    w = raw(room.writer)
+    sql = "INSERT INTO post_words (post_id, word, created_at) VALUES (%s, %s, now())"
+    with pytest.raises(psycopg.errors.InsufficientPrivilege):
+        w.execute(sql, (theirs, "Mamani"))
+    assert w.execute("DELETE FROM post_words WHERE post_id = %s", (theirs,)).rowcount == 0
+    e = raw(room.editor)
+    e.execute(sql, (theirs, "Mamani"))
+    # Everyone reads every post's list (a reviewer's spelling agrees with the writer's).
+    words = w.execute("SELECT word FROM post_words WHERE post_id IN (%s, %s) ORDER BY word",
+                      (mine, theirs)).fetchall()  # fmt: skip
+    assert words == [("Mamani",), ("Quispe",)]

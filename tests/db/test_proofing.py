@@ -4,6 +4,7 @@ language in front matter and on the page, the migration, and the publish warning
 from __future__ import annotations
 
 import json
+import sqlite3
 
 import pytest
 
@@ -194,3 +195,37 @@ def test_acronyms_are_checked_when_the_writer_asks(run, tmp_path):
     assert run("config", "set", "spelling.skip_all_caps", "false")[0] == 0
     code, out, _ = run("check", str(page))
     assert code == 1 and "“OTAN”" in out and "G20" not in out
+
+
+def test_words_ignored_in_one_post_stay_with_that_post(run, spanish_file, tmp_path):
+    """ "Ignore in this post" is kept with the post: `byline check` of that post accepts the
+    word, another post of the same blog still flags it, and deleting the post takes the list."""
+    assert run("import", str(spanish_file))[0] == 0
+    other = tmp_path / "otra.md"
+    other.write_text(SPANISH.replace("El alcalde habla", "Otra nota"), encoding="utf-8")
+    assert run("import", str(other))[0] == 0
+
+    assert run("words", "add", "--post", "1", "Ollanta", "ke") == (
+        0, "add: 2 word(s) ignored in post 1\n", "",
+    )  # fmt: skip
+    assert run("words", "add", "--post", "1", "ke")[1] == "add: 0 word(s) ignored in post 1\n"
+    assert run("words", "list", "--post", "1")[1].split() == ["ke", "Ollanta"]
+    found = json.loads(run("check", "1", "--json")[1])
+    assert [p["word"] for p in found if p["rule"] == "spelling"] == ["Humala", "probelma"]
+    found = json.loads(run("check", "2", "--json")[1])
+    assert [p["word"] for p in found if p["rule"] == "spelling"] == [
+        "Ollanta", "Humala", "ke", "probelma",
+    ]  # fmt: skip
+    assert run("words", "remove", "--post", "1", "ke")[0] == 0
+    assert run("words", "list", "--post", "1")[1] == "Ollanta\n"
+
+    code, _, err = run("words", "add", "--post", "99", "Humala")
+    assert code == 2 and "99" in err
+    code, _, err = run("words", "add", "--post", "1", "two words")
+    assert code == 2 and "one word" in err
+
+    assert run("delete", "1")[0] == 0
+    assert run("trash", "empty", "--yes")[0] == 0
+    assert run("words", "list", "--post", "1")[0] == 2  # no such post any more
+    with sqlite3.connect(tmp_path / "cli.sqlite3") as db:
+        assert db.execute("SELECT count(*) FROM post_words").fetchone() == (0,)

@@ -212,3 +212,44 @@ def _stored_fields(db_path: Path) -> tuple[str, str]:
             return post.headline, post.deck
     finally:
         store.close()
+
+
+def test_a_word_ignored_in_a_post_stays_ignored_after_reopening(journey, db_path):
+    """ "Ignore in this post" is kept with the post: closing Byline and opening it again, the
+    name is still accepted there (it was forgotten on closing)."""
+    from editor.model import PostContent
+    from editor.services import blogs, posts
+    from editor.store.database import open_store
+
+    store = open_store(db_path)
+    with store.session() as s:
+        blog = blogs.create_blog(s, "Coast Desk", language="en")
+        body = "The Quispe family still runs the station."
+        posts.create_post(s, PostContent(headline="Night shift", byline="Ana", body=body),
+                          blog=blog)  # fmt: skip
+    store.close()
+    j = journey(db_path, preview=False)
+    body = j.window.body
+    j.wait(lambda: underlined(body) == ["Quispe"])
+    menu = j.context_menu(body, _word_point(body, "Quispe"))
+    j.choose(menu, "Ignore in this post")
+    j.wait(lambda: underlined(body) == [])
+    j.wait(lambda: j.window.proofing.count.text() == "No spelling or style problems")
+    j.close()
+
+    again = journey(db_path, preview=False)
+    again.wait(lambda: again.window.proofing.count.text() == "No spelling or style problems")
+    assert underlined(again.window.body) == []
+    assert _post_words(db_path) == ["Quispe"]
+
+
+def _post_words(db_path: Path) -> list[str]:
+    from editor.services import proofing
+    from editor.store.database import open_store
+
+    store = open_store(db_path)
+    try:
+        with store.session() as s:
+            return proofing.post_words(s, 1)
+    finally:
+        store.close()

@@ -120,6 +120,7 @@ class ProofingUi(QObject):
         if settings["post_id"] != self.post_id or self._closed:
             return
         self.reader.word_lists.blog = settings["words"]
+        self.reader.word_lists.ignored |= settings["ignored"]  # the set of this post's words
         self.reader.rules_off = frozenset(settings["rules_off"])
         self.blog_language = settings["blog_language"]
         self.photos = settings["photos"]
@@ -258,8 +259,20 @@ class ProofingUi(QObject):
         self.window.executor.submit(job, None, self._failed)
 
     def ignore(self, word: str) -> None:
+        """Accept ``word`` in this post from now on (kept with the post, for everyone)."""
         self.reader.word_lists.ignored.add(word)
         self._accepted()
+        if self.store is None or self.post_id is None:
+            return
+        from editor.services import proofing as service
+
+        store, post_id = self.store, self.post_id
+
+        def job() -> None:
+            with store.session() as s:
+                service.add_post_words(s, post_id, [word])
+
+        self.window.executor.submit(job, None, self._failed)
 
     def _accepted(self) -> None:
         self._full_repaint = True
@@ -316,6 +329,7 @@ def _settings(store: Any, post_id: int) -> dict[str, Any]:
         return {
             "post_id": post_id,
             "words": set(service.blog_words(s, post.blog)),
+            "ignored": set(service.post_words(s, post_id)),
             "rules_off": service.rules_off(post.blog),
             "blog_language": post.blog.language or "en",
             "photos": text.photos,
