@@ -75,6 +75,9 @@ class LeaseUi(QObject):
         self._enabled = False
         self._notes: dict[int, str] = {}  # post id -> why it is read-only (taken from us)
         self._took_from: str | None = None
+        # Counts the tries to take the post: a retry whose answer comes after a newer try
+        # began (the post reloaded meanwhile, which tries again) is left to that newer one.
+        self._tries = 0
         self.timer = QTimer(self, interval=renew_ms)
         self.timer.timeout.connect(self.renew_now)
         c.store_opened.connect(self._store_opened)
@@ -100,6 +103,7 @@ class LeaseUi(QObject):
         self._acquire(data.id, take_over=False)
 
     def _acquire(self, post_id: int, *, take_over: bool) -> None:
+        self._tries += 1
         token = self.token
         self._submit(
             lambda s, st: acquire_job(s, st, post_id, token, take_over),
@@ -141,9 +145,11 @@ class LeaseUi(QObject):
         if not self._enabled or current is None:
             return
         if self.held is None:
+            self._tries += 1
+            tries = self._tries
             self._submit(
                 lambda s, st: acquire_job(s, st, current.id, self.token, False),
-                lambda found: self._retried(current.id, found[0]),
+                lambda found: self._retried(current.id, found[0], tries),
             )
             return
         post_id, token = self.held, self.token
@@ -152,7 +158,12 @@ class LeaseUi(QObject):
             lambda result: self._renewed(post_id, result),
         )
 
-    def _retried(self, post_id: int, result: LeaseResult | None) -> None:
+    def _retried(self, post_id: int, result: LeaseResult | None, tries: int) -> None:
+        if self.held == post_id or tries != self._tries:
+            # Got back already, or a newer try is on its way (the post reloaded meanwhile)
+            # and ends by making it editable: reloading again after that would put the caret
+            # at the top and drop the words typed since (found in CI).
+            return
         current = self.controller.current
         if result is not None and result.held and current is not None and current.id == post_id:
             self.held = post_id
@@ -164,9 +175,33 @@ class LeaseUi(QObject):
     def _renewed(self, post_id: int, result: LeaseResult) -> None:
         if result.held or self.held != post_id:
             return
-        self._lost(post_id, result.lease.who if result.lease else "Someone", result.lease)
         if result.lease is None or not result.lease.live:
-            self.renew_now()  # taken and given back at once (`byline … --take-over`): free again
+            # Taken and given back at once (an editor's `byline status … --take-over`): take
+            # it again as it is, without turning read-only and reloading under the writer's
+            # caret. What they wrote arrives as a live update; words typed here meanwhile meet
+            # it through the usual "whose version wins" check when saved.
+            tries = self._tries = self._tries + 1
+            self._submit(
+                lambda s, st: acquire_job(s, st, post_id, self.token, False),
+                lambda found: self._regained(post_id, found, tries),
+            )
+            return
+        self._lost(post_id, result.lease.who, result.lease)
+
+    def _regained(self, post_id: int, found: Acquired, tries: int) -> None:
+        if tries != self._tries or self.held != post_id:
+            return  # the post changed meanwhile; its own try decides
+        result, refused = found
+        if result is None:  # e.g. submitted meanwhile: the rules no longer let this person edit
+            self.held = None
+            self.timer.stop()
+            c = self.controller
+            if c.autosave.dirty:  # words typed meanwhile are kept in the history
+                self._refused_on_save(refused or "", c.collect()[0])
+            else:
+                self._refused(refused or "")
+        elif not result.held:  # someone else has it now, for longer
+            self._lost(post_id, result.lease.who if result.lease else "Someone", result.lease)
 
     def _lost_on_save(self, exc: LeaseLostError) -> None:
         if self.held == exc.post_id or self.held is None:
