@@ -6,8 +6,9 @@ SQLite cannot say who wrote, and this process's own commits (through other conne
 pool) change the number too. A :class:`CommitCounter` built into the store's connections counts
 them (and says when one is under way), and only a change seen while this process was not
 committing, and had committed nothing since the poll before last, is reported
-(``on_change()``): certainly someone else's. One that comes together with own commits is not
-reported; the next change after a pause is, and a window then reads everything again.
+(``on_change()``): certainly someone else's. One that comes together with own commits may be
+someone else's too (the command line writing just after the window saved): it is reported as
+``on_maybe()``, for a cheap look at what matters most (is the open post newer than shown?).
 """
 
 from __future__ import annotations
@@ -67,9 +68,11 @@ class DataVersionWatcher:
         own: CommitCounter | None,
         *,
         poll_s: float = POLL_S,
+        on_maybe: Callable[[], None] | None = None,
     ) -> None:
         self.path = path
         self.on_change = on_change
+        self.on_maybe = on_maybe
         self.own = own or CommitCounter()
         self.poll_s = poll_s
         self.polls = 0  # how many times the file was looked at (tests wait on it)
@@ -104,8 +107,9 @@ class DataVersionWatcher:
             while not self._stopping.wait(self.poll_s):
                 version = self._version(conn)  # then busy, then commits: in this order
                 busy, own = self.own.busy, self.own.commits
-                if version != last and not busy and all(n == own for n in seen):
-                    self._tell()
+                if version != last:
+                    certain = not busy and all(n == own for n in seen)
+                    self._tell(self.on_change if certain else self.on_maybe)
                 last = version
                 seen.append(own)
                 self.polls += 1
@@ -119,8 +123,10 @@ class DataVersionWatcher:
         except sqlite3.Error:
             return None  # busy or gone for a moment: the next poll sees it
 
-    def _tell(self) -> None:
+    def _tell(self, report: Callable[[], None] | None) -> None:
+        if report is None:
+            return
         try:
-            self.on_change()
+            report()
         except Exception:
             log.exception("live updates: handling a change of %s failed", self.path)

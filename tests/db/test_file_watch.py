@@ -85,3 +85,30 @@ def test_stop_ends_the_thread(tmp_path):
     store.close()
     assert not watcher.running
     assert not [t for t in threading.enumerate() if t.name == "byline-watch"]
+
+
+def test_a_change_that_comes_with_our_own_is_reported_as_maybe(tmp_path):
+    """Someone else commits just as this process does: SQLite cannot say whose the change is,
+    so it is reported as "maybe" (the window then reads again, quietly) instead of dropped."""
+    path = tmp_path / "shared.sqlite3"
+    store = open_store(path)
+    with store.session() as s:
+        post_id = posts.create_post(s, PostContent(headline="One", body="Words."),
+                                    blog=default_blog(s)).id  # fmt: skip
+    heard: queue.Queue[str] = queue.Queue()
+    watcher = DataVersionWatcher(path, lambda: heard.put("changed"), store.commits,
+                                 poll_s=0.05, on_maybe=lambda: heard.put("maybe"))  # fmt: skip
+    watcher.start()
+    other = open_store(path)
+    try:
+        polls = watcher.polls
+        _until(lambda: watcher.polls >= polls + 3)
+        with store.session() as s:  # ours, then theirs at once
+            comments.add_comment(s, post_id, "Mine", field="post")
+        with other.session() as s:
+            comments.add_comment(s, post_id, "Theirs", field="post")
+        assert heard.get(timeout=WAIT_S) == "maybe"
+    finally:
+        watcher.stop()
+        other.close()
+        store.close()

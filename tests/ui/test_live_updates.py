@@ -177,6 +177,14 @@ def test_a_window_on_sqlite_sees_a_comment_added_from_the_command_line(
     w = open_window(path)
     assert w.live.bridge.listener is None and w.live.bridge.watcher is not None
     post_id = w.controller.current.id
+    # The window has done its own writing (its edit lease): the watcher has looked since, so
+    # the terminal's commit is certainly someone else's (one that comes together with the
+    # window's own saves is read quietly: test_edit_leases covers that).
+    watcher, own = w.live.bridge.watcher, w.controller.store.commits
+    qtbot.waitUntil(lambda: own.busy == 0, timeout=ARRIVAL_MS)
+    seen, polls = own.commits, watcher.polls
+    qtbot.waitUntil(lambda: watcher.polls >= polls + 3, timeout=ARRIVAL_MS)
+    assert own.commits == seen
     proc = subprocess.Popen(
         [sys.executable, "-m", "editor.cli.main", "--db", str(path), "comment", "add",
          str(post_id), "--field", "post", "--text", "From the terminal"],

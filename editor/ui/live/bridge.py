@@ -19,9 +19,11 @@ class LiveBridge(QObject):
     batch_ready = Signal(list)  # [Change], others' changes only, in arrival order
     reconnected = Signal()  # the connection dropped and is back: refresh everything
     file_changed = Signal()  # SQLite: another connection committed to the file
+    file_maybe_changed = Signal()  # SQLite: a change came with our own commits: whose?
     _arrived = Signal(object)  # Change, emitted on the listener's thread
     _came_back = Signal()
     _file_changed = Signal()
+    _file_maybe = Signal()
 
     def __init__(self, parent: QObject | None = None, *, coalesce_ms: int = COALESCE_MS) -> None:
         super().__init__(parent)
@@ -35,6 +37,7 @@ class LiveBridge(QObject):
         self._arrived.connect(self._collect, queued)
         self._came_back.connect(self._reconnected, queued)
         self._file_changed.connect(self._file_touched, queued)
+        self._file_maybe.connect(self._file_maybe_touched, queued)
 
     def listen(self, url: Any, origin: str) -> None:
         from editor.store.notify import ChangeListener
@@ -47,12 +50,17 @@ class LiveBridge(QObject):
         """SQLite: two processes on one file (see :mod:`editor.store.file_watch`)."""
         from editor.store.file_watch import DataVersionWatcher
 
-        self.watcher = DataVersionWatcher(path, self._file_changed.emit, own)
+        self.watcher = DataVersionWatcher(path, self._file_changed.emit, own,
+                                          on_maybe=self._file_maybe.emit)  # fmt: skip
         self.watcher.start()
 
     def _file_touched(self) -> None:
         if self.watcher is not None:
             self.file_changed.emit()
+
+    def _file_maybe_touched(self) -> None:
+        if self.watcher is not None:
+            self.file_maybe_changed.emit()
 
     def _collect(self, change: Change) -> None:
         if self.listener is None or (self.origin and change.origin == self.origin):

@@ -44,6 +44,7 @@ class LiveUi(QObject):
         self.bridge.file_changed.connect(
             lambda: self._refresh_all("Updated in another window or program")
         )
+        self.bridge.file_maybe_changed.connect(self._maybe_changed)
         c = window.controller
         c.store_opened.connect(self._store_opened)
         c.body_text_changed.connect(self._edited)
@@ -117,6 +118,13 @@ class LiveUi(QObject):
             self._photos_changed()
         if message:
             self._status(message)
+
+    def _maybe_changed(self) -> None:
+        """A change to the SQLite file that came with this window's own saves: most likely
+        ours, perhaps someone else's too (a command run just as the window saved). Everything
+        shown is read again, quietly: the open post is replaced, and that said, only if it is
+        newer than here."""
+        self._refresh_all("")
 
     def _refresh_list(self) -> None:
         """The post list read again, its filters, selection and scroll kept (without
