@@ -1,0 +1,65 @@
+"""What a push reports (:class:`PushResult`), and the timing wrapper that lists its calls."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from editor.publish.base import TargetClient
+from editor.services.publish_checks import CheckReport
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class PushResult:
+    post_id: int
+    target: str
+    action: str  # create | update | dry-run
+    status: str
+    remote_id: str = ""
+    url: str = ""
+    checks: CheckReport = field(default_factory=CheckReport)
+    uploaded: list[str] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)
+    would_send: dict[str, Any] = field(default_factory=dict)
+    calls: list[tuple[str, float]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "post_id": self.post_id,
+            "target": self.target,
+            "action": self.action,
+            "status": self.status,
+            "remote_id": self.remote_id,
+            "url": self.url,
+            "errors": self.checks.errors,
+            "warnings": self.checks.warnings,
+            "uploaded": self.uploaded,
+            "reused": self.reused,
+            "calls": [{"call": c, "seconds": round(s, 4)} for c, s in self.calls],
+            **({"would_send": self.would_send} if self.would_send else {}),
+        }
+
+
+class Timed:
+    """Wraps a client so each network call is timed and listed (benchmark, --json)."""
+
+    def __init__(self, client: TargetClient, calls: list[tuple[str, float]]) -> None:
+        self._client, self._calls = client, calls
+
+    def __getattr__(self, name: str) -> Any:
+        attr = getattr(self._client, name)
+        if not callable(attr) or name in ("close",):
+            return attr
+
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                return attr(*args, **kwargs)
+            finally:
+                self._calls.append((name, time.perf_counter() - start))
+
+        return timed
