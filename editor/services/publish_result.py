@@ -5,10 +5,13 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from editor.publish.base import TargetClient
 from editor.services.publish_checks import CheckReport
+
+if TYPE_CHECKING:
+    from editor.services.publish_status import Followed
 
 Progress = Callable[[str], None]
 
@@ -26,6 +29,7 @@ class PushResult:
     reused: list[str] = field(default_factory=list)
     would_send: dict[str, Any] = field(default_factory=dict)
     calls: list[tuple[str, float]] = field(default_factory=list)
+    followed: Followed | None = None  # what the push did to the local status
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -41,7 +45,16 @@ class PushResult:
             "reused": self.reused,
             "calls": [{"call": c, "seconds": round(s, 4)} for c, s in self.calls],
             **({"would_send": self.would_send} if self.would_send else {}),
+            **_local_status(self.followed),
         }
+
+
+def _local_status(f: Followed | None) -> dict[str, Any]:
+    """The local post's status after the push (only when the site's status can move it)."""
+    if f is None:
+        return {}
+    out: dict[str, Any] = {"local_status": f.after, "local_status_before": f.before}
+    return out | ({"local_status_problem": f.problem} if f.problem else {})
 
 
 class Timed:

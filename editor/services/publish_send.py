@@ -24,6 +24,7 @@ from editor.services.publish_body import RenderBody, cms_body
 from editor.services.publish_checks import CheckReport, check_post, proofing_warning
 from editor.services.publish_records import Snapshot, load_snapshot, record_media, record_post
 from editor.services.publish_result import Progress, PushResult, Timed
+from editor.services.publish_status import follow_remote_status
 from editor.services.targets import ClientFactory
 from editor.store.database import Store
 
@@ -119,6 +120,7 @@ def push_once(
     finally:
         client.close()
     result.remote_id, result.url, result.status = entry.id, entry.url, entry.status or status
+    result.followed = follow_remote_status(store, snap.post_id, entry.status, target_name, now=now)
     # Done and recorded: no longer a point to stop at.
     told(f"Published at {entry.url}" if entry.status == "publish" else f"Sent to {entry.url}")
     return result
