@@ -3,6 +3,7 @@ create the remote post, send the photos, send the fields, record what the site a
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -20,6 +21,7 @@ from editor.publish.content import (
 from editor.publish.errors import RemoteConflict, RemoteNotFound
 from editor.publish.secrets import SecretStore
 from editor.services import targets
+from editor.services.category_base import learn_category_base
 from editor.services.publish_body import RenderBody, cms_body
 from editor.services.publish_checks import CheckReport, check_post, proofing_warning
 from editor.services.publish_records import Snapshot, load_snapshot, record_media, record_post
@@ -27,6 +29,8 @@ from editor.services.publish_result import Progress, PushResult, Timed
 from editor.services.publish_status import follow_remote_status
 from editor.services.targets import ClientFactory
 from editor.store.database import Store
+
+log = logging.getLogger(__name__)
 
 
 def push_once(
@@ -121,6 +125,8 @@ def push_once(
         client.close()
     result.remote_id, result.url, result.status = entry.id, entry.url, entry.status or status
     result.followed = follow_remote_status(store, snap.post_id, entry.status, target_name, now=now)
+    if base := _learn_category_base(store, snap, getattr(client, "category_links", None)):
+        told(f"category links now go under /{base}/, as on the site")
     # Done and recorded: no longer a point to stop at.
     told(f"Published at {entry.url}" if entry.status == "publish" else f"Sent to {entry.url}")
     return result
@@ -219,3 +225,17 @@ def _fields(
         categories=list(snap.categories),
         featured_media=featured,
     )
+
+
+def _learn_category_base(
+    store: Store, snap: Snapshot, links: dict[str, tuple[str, str]] | None
+) -> str | None:
+    """Best effort: the push succeeded whatever happens here (e.g. a writer on a newsroom
+    database may not change the blog)."""
+    if not links:
+        return None
+    try:
+        return learn_category_base(store, snap.post_id, snap.target.site_url, links)
+    except Exception as exc:  # logged: it never fails a push that succeeded
+        log.warning("category base not learned from the site: %s", exc)
+        return None

@@ -65,3 +65,19 @@ def test_category_base_is_stored_as_wordpress_reads_it(given, stored):
 def test_a_category_base_that_is_not_a_path_is_refused_by_name(bad):
     with pytest.raises(InputError, match="category base"):
         check_category_base(bad)
+
+
+@pytest.mark.parametrize(
+    ("link", "base"),
+    [("https://b.example/topics/harbour/", "topics"),
+     ("https://b.example/category/harbour/", "category"),
+     ("https://b.example/index.php/category/harbour/", "index.php/category"),
+     ("https://b.example/?cat=3", None),  # plain permalinks: nothing to learn
+     ("https://other.example/topics/harbour/", None),
+     ("https://b.example/harbour/", None),
+     ("https://b.example/topics/not-the-slug/", None)],
+)  # fmt: skip
+def test_the_base_is_read_from_the_sites_link_to_a_category(link, base):
+    from editor.services.category_base import base_from_link
+
+    assert base_from_link(link, "https://b.example/", "harbour") == base
