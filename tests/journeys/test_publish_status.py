@@ -108,3 +108,28 @@ def test_publishing_shows_published_in_the_form_list_and_log_and_keeps_typing(
     assert asked == []  # no "changed elsewhere" question
     assert w.form.status.currentText() == "Published"
     assert _row_status(w, approved_post) == "Published"
+
+
+def test_a_push_waiting_in_the_outbox_moves_the_status_when_it_is_sent(
+    journey, db_path, approved_post
+):
+    """Queued while offline: still Approved in the list; once the outbox sends it (here at
+    the window's start), the open post and its row say Published."""
+    from datetime import timedelta
+
+    from editor.model import utcnow
+    from editor.services import outbox
+
+    store = open_store(db_path)
+    with store.session() as s:
+        outbox.enqueue(s, post_id=approved_post, target_name="newsroom", status="publish",
+                       force=False, error="the network is down",
+                       now=utcnow() - timedelta(hours=1))  # fmt: skip
+    store.close()
+    j = journey(db_path, preview=False)
+    w = j.window
+    w.publishing.send_outbox()  # also sent once start-up settles (one run at a time)
+    j.wait(lambda: w.form.status.currentText() == "Published", PUSH_TIMEOUT_MS)
+    j.wait(lambda: _row_status(w, approved_post) == "Published")
+    assert "pushed to newsroom" in w.review.panel.log.item(0).text()
+    assert w.publishing.queued_label.text() == ""
