@@ -21,7 +21,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from editor.errors import BylineError
+from editor.errors import BylineError, ConflictError
 from editor.model import Post, PostStatus, Revision, RevisionReason, StatusChange, utcnow
 from editor.services import posts, workflow
 from editor.store.database import Store
@@ -57,23 +57,27 @@ def follow_remote_status(
     if remote_status not in FOLLOWS:
         return None
     before = ""
-    try:
-        with store.session() as s:
-            post = posts.get_post(s, post_id)
-            before = post.status
-            wanted = _local_status(remote_status, post.published_at, now or utcnow())
-            if before == wanted.value:
-                return Followed(before, before, post.version)
-            result = posts.set_status(s, post.id, wanted, now=now)
-            if result.revision_number is not None:
-                label_revision(s, post.id, result.revision_number, target_name)
-            note = f"pushed to {target_name}"
-            workflow.log_change(s, post.id, before, wanted.value, note=note, now=now)
-            followed = Followed(before, wanted.value, result.version)
-    except BylineError as exc:
-        log.warning("post %s stays as it was after the push: %s", post_id, exc)
-        why = f"the post's status stays {before or 'as it was'}: {exc}"
-        return Followed(before, before, 0, why)
+    for attempt in (1, 2):  # a save landing between reading and writing the post: once more
+        try:
+            with store.session() as s:
+                post = posts.get_post(s, post_id)
+                before = post.status
+                wanted = _local_status(remote_status, post.published_at, now or utcnow())
+                if before == wanted.value:
+                    return Followed(before, before, post.version)
+                result = posts.set_status(s, post.id, wanted, now=now)
+                if result.revision_number is not None:
+                    label_revision(s, post.id, result.revision_number, target_name)
+                note = f"pushed to {target_name}"
+                workflow.log_change(s, post.id, before, wanted.value, note=note, now=now)
+                followed = Followed(before, wanted.value, result.version)
+            break
+        except BylineError as exc:
+            if isinstance(exc, ConflictError) and attempt == 1:
+                continue
+            log.warning("post %s stays as it was after the push: %s", post_id, exc)
+            why = f"the post's status stays {before or 'as it was'}: {exc}"
+            return Followed(before, before, 0, why)
     log.info("post %d: %s → %s (pushed to %s)", post_id, before, followed.after, target_name)
     return followed
 

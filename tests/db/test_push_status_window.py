@@ -90,3 +90,32 @@ def test_a_draft_or_pending_site_status_leaves_the_local_one(store):
     assert follow_remote_status(store, post_id, "draft", "newsroom") is None
     assert follow_remote_status(store, post_id, "pending", "newsroom") is None
     assert _stored(store, post_id)[0] == "submitted"
+
+
+def test_a_save_racing_the_status_move_is_retried_and_a_refusal_is_reported(store, monkeypatch):
+    from editor.errors import PermissionDeniedError
+
+    post_id = _post(store, "submitted", "in_review", "approved")
+    other = _post(store, "submitted")
+    real, calls = posts.set_status, []
+
+    def racing(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise ConflictError(post_id, 1, 2)  # a window's save got there first
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(posts, "set_status", racing)
+    followed = follow_remote_status(store, post_id, "publish", "newsroom")
+    assert followed is not None and followed.moved and len(calls) == 2
+    assert _stored(store, post_id)[0] == "published"
+
+    def refused(*args, **kwargs):
+        raise PermissionDeniedError("Only the blog's editors can publish a post.")
+
+    monkeypatch.setattr(posts, "set_status", refused)  # a writer on a newsroom database
+    followed = follow_remote_status(store, other, "publish", "newsroom")
+    assert followed is not None and not followed.moved
+    assert followed.problem == (
+        "the post's status stays submitted: Only the blog's editors can publish a post.")  # fmt: skip
+    assert _stored(store, other)[0] == "submitted"
