@@ -31,6 +31,15 @@ class PushResult:
     calls: list[tuple[str, float]] = field(default_factory=list)
     followed: Followed | None = None  # what the push did to the local status
 
+    @property
+    def link_verb(self) -> str:
+        """What the window says before the post's link ("Scheduled:" also when WordPress's
+        MetaWeblog API calls a scheduled post "publish")."""
+        followed = self.followed
+        if self.status == "future" or (followed is not None and followed.after == "scheduled"):
+            return "Scheduled:"
+        return "Published at" if self.status == "publish" else f"Sent ({self.status}):"
+
     def to_json(self) -> dict[str, Any]:
         return {
             "post_id": self.post_id,

@@ -76,6 +76,7 @@ def test_a_future_date_makes_it_scheduled_and_a_draft_push_changes_nothing(kind,
 
     result = push_post(store, post_id, "newsroom", secrets=secrets, status="future")
     assert result.status == {"wordpress": "future", "metaweblog": "publish"}[kind]  # sic
+    assert result.link_verb == "Scheduled:"  # what the Publish dialog says, either way
     assert _status(store, post_id) == "scheduled"
     move = _last_move(store, post_id)
     assert (move.from_status, move.to_status, move.note) == ("approved", "scheduled",
