@@ -14,7 +14,7 @@ from editor.services import blogs
 _SETTINGS = {
     "url": "site_url", "theme": "theme", "language": "language", "role": "default_byline_role",
     "description": "description", "comments_url": "comments_url_pattern", "logo": "logo_path",
-    "tag_url": "tag_url_pattern",
+    "tag_url": "tag_url_pattern", "category_base": "category_base",
     "sidebar_count": "sidebar_count", "sidebar_auto": "sidebar_auto", "target": "default_target",
     "style_off": "style_off",
 }  # fmt: skip
@@ -58,6 +58,10 @@ def _setting_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--tag-url", metavar="PATTERN",
         help="where a tag's page is, e.g. '{blog_url}/tag/{tag}/' ('' : tags are plain labels)",
+    )  # fmt: skip
+    p.add_argument(
+        "--category-base", metavar="PATH",
+        help="the path before a category's slug in its links (WordPress: 'category')",
     )  # fmt: skip
     p.add_argument("--logo", metavar="FILE", help="an image file ('' for none)")
     p.add_argument("--sidebar-count", type=int, metavar="N", help="newest posts in the sidebar")

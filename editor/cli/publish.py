@@ -93,6 +93,10 @@ def cmd_push(ctx: CommandContext) -> int:
         ctx.print(f"Published at {result.url}")
     else:
         ctx.print(f"Sent as {result.status} (post {result.remote_id}): {result.url}")
+    if (f := result.followed) is not None and f.moved:  # stdout keeps to the one link line
+        ctx.warn(f"Post {result.post_id} is now {f.after} here (was {f.before}).")
+    elif f is not None and f.problem:
+        ctx.warn(f"warning: {f.problem}")
     return 0
 
 

@@ -18,6 +18,7 @@ def blog_to_json(blog: Blog) -> dict[str, Any]:
         "default_byline_role": blog.default_byline_role,
         "comments_url_pattern": blog.comments_url_pattern,
         "tag_url_pattern": blog.tag_url_pattern,
+        "category_base": blog.category_base,
         "logo_path": blog.logo_path,
         "sidebar_auto": blog.sidebar_auto,
         "sidebar_count": blog.sidebar_count,

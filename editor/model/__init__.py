@@ -2,6 +2,7 @@
 
 from editor.model.base import Base, UTCDateTime, utcnow
 from editor.model.blog import (
+    DEFAULT_CATEGORY_BASE,
     DEFAULT_ROLE,
     DEFAULT_SIDEBAR_COUNT,
     DEFAULT_THEME,
@@ -29,6 +30,7 @@ from editor.model.suggestion import Suggestion
 
 __all__ = [
     "CONTENT_FIELDS",
+    "DEFAULT_CATEGORY_BASE",
     "DEFAULT_ROLE",
     "DEFAULT_SIDEBAR_COUNT",
     "DEFAULT_THEME",

@@ -11,6 +11,7 @@ from editor.model.base import Base, UTCDateTime, utcnow
 
 DEFAULT_ROLE = "Guest blogger"
 DEFAULT_THEME = "newsroom"
+DEFAULT_CATEGORY_BASE = "category"  # WordPress's, unless the site changed it
 DEFAULT_SIDEBAR_COUNT = 5
 MAX_SIDEBAR_COUNT = 50
 
@@ -28,6 +29,10 @@ class Blog(Base):
     comments_url_pattern: Mapped[str] = mapped_column(String(500), default="")
     # Where a tag's page is, e.g. "{blog_url}/tag/{tag}/" ("" = tags are shown as plain labels).
     tag_url_pattern: Mapped[str] = mapped_column(String(500), default="")
+    # The path segment of a category's page: "{site_url}/{category_base}/{category slug}/".
+    category_base: Mapped[str] = mapped_column(
+        String(200), default=DEFAULT_CATEGORY_BASE, server_default=DEFAULT_CATEGORY_BASE
+    )
     # A path to an image file on this computer ("" for none). Kept as a path, not bytes, so the
     # database stays small and the render step copies the file into the export like any asset.
     logo_path: Mapped[str] = mapped_column(String(1000), default="")

@@ -44,6 +44,8 @@ class WordPressClient:
         )
         self.http = http
         self.resolved_terms: dict[str, int] = {}  # "tags:name" -> id, for the caller to keep
+        # Top-level categories looked up or created: name -> (slug, the site's link to its page)
+        self.category_links: dict[str, tuple[str, str]] = {}
 
     def close(self) -> None:
         self.http.close()
@@ -193,14 +195,20 @@ class WordPressClient:
         )
         for term in _list(found, step):
             if html.unescape(term.get("name", "")).casefold() == name.casefold():
-                return int(term["id"])
+                return self._term_id(taxonomy, name, term)
         try:
-            return int(self._call(step, "POST", f"wp/v2/{taxonomy}", json={"name": name})["id"])
+            made = self._call(step, "POST", f"wp/v2/{taxonomy}", json={"name": name})
+            return self._term_id(taxonomy, name, made)
         except PublishError as exc:  # created meanwhile by someone else
             term_id = getattr(exc, "term_id", None)
             if term_id is None:
                 raise
             return int(term_id)
+
+    def _term_id(self, taxonomy: str, name: str, term: Any) -> int:
+        if taxonomy == "categories" and not term.get("parent") and term.get("link"):
+            self.category_links[name] = (str(term.get("slug") or ""), str(term["link"]))
+        return int(term["id"])
 
     # -- media ---------------------------------------------------------------------------------
     def find_media(self, marker: str) -> MediaItem | None:

@@ -11,7 +11,7 @@ from datetime import datetime, tzinfo
 
 from sqlalchemy.orm import Session
 
-from editor.model import DEFAULT_THEME, Post
+from editor.model import DEFAULT_CATEGORY_BASE, DEFAULT_THEME, Post
 from editor.render.views import PhotoView, SidebarEntry
 from editor.services.slugs import make_slug
 
@@ -27,6 +27,7 @@ class BlogInfo:
     comments_url_pattern: str = ""  # e.g. "{post_url}#comments"; also {slug}, {uuid}
     theme: str = DEFAULT_THEME
     tag_url_pattern: str = ""  # e.g. "{blog_url}/tag/{tag}/" ("" = tags are plain labels)
+    category_base: str = DEFAULT_CATEGORY_BASE  # a category's page: {url}/{base}/{slug}/
 
 
 @dataclass
@@ -90,6 +91,16 @@ class PageData:
             links.append((tag, url))
         return links
 
+    @property
+    def category_links(self) -> list[tuple[str, str]]:
+        """(category, URL of its page) for each category, under the blog's category base as
+        WordPress builds them; the URL is "" when the blog has no URL yet."""
+        if not self.blog.url:
+            return [(c, "") for c in self.categories]
+        base = self.blog.category_base.strip("/") or DEFAULT_CATEGORY_BASE
+        root = self.blog.url.rstrip("/")
+        return [(c, f"{root}/{base}/{make_slug(c)}/") for c in self.categories]
+
     def local_published(self) -> datetime | None:
         return self.published_at.astimezone(_zone(self.display_tz)) if self.published_at else None
 
@@ -109,6 +120,7 @@ def page_data_for(session: Session, post: Post) -> PageData:
             comments_url_pattern=blog.comments_url_pattern,
             theme=blog.theme or DEFAULT_THEME,
             tag_url_pattern=blog.tag_url_pattern or "",
+            category_base=blog.category_base or DEFAULT_CATEGORY_BASE,
         ),
         headline=post.headline,
         body=post.body,

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from editor.errors import InputError, NotFoundError
 from editor.formats.urls import check_web_url
-from editor.model import DEFAULT_ROLE, MAX_SIDEBAR_COUNT, Blog, Post
+from editor.model import DEFAULT_CATEGORY_BASE, DEFAULT_ROLE, MAX_SIDEBAR_COUNT, Blog, Post
 from editor.services.sidebar_merge import validate_url
 from editor.services.slugs import unique_slug
 
@@ -23,7 +23,7 @@ DEFAULT_BLOG_NAME = "My Blog"
 EDITABLE = (
     "name", "site_url", "description", "theme", "language", "default_byline_role",
     "comments_url_pattern", "tag_url_pattern", "logo_path", "sidebar_auto", "sidebar_count",
-    "default_target", "style_off",
+    "default_target", "style_off", "category_base",
 )  # fmt: skip
 
 
@@ -80,6 +80,7 @@ def get_or_create_blog(session: Session, name: str, **settings: str) -> Blog:
             default_byline_role=settings.get("default_byline_role", DEFAULT_ROLE),
             comments_url_pattern=checked["comments_url_pattern"],
             tag_url_pattern=checked["tag_url_pattern"],
+            category_base=check_category_base(settings.get("category_base", "")),
         )
         # Another process may create the same blog at the same moment (an import of a bundle
         # from the same blog): the unique name decides, and the loser uses the winner's blog.
@@ -104,7 +105,7 @@ def create_blog(session: Session, name: str, **settings: Any) -> Blog:
     blog = Blog(name="", site_url="", description="", theme="newsroom", language="en",
                 default_byline_role=DEFAULT_ROLE, comments_url_pattern="", tag_url_pattern="",
                 logo_path="", sidebar_auto=True, sidebar_count=5, default_target=None,
-                style_off="")  # fmt: skip
+                style_off="", category_base=DEFAULT_CATEGORY_BASE)  # fmt: skip
     _apply(session, blog, {"name": name, **settings})
     session.add(blog)
     session.flush()
@@ -175,6 +176,24 @@ def _apply(session: Session, blog: Blog, changes: dict[str, Any]) -> None:
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 
 
+# One or more URL path segments of unreserved characters, e.g. "category", "topics", "news/t".
+CATEGORY_BASE = re.compile(r"[A-Za-z0-9._~-]+(?:/[A-Za-z0-9._~-]+)*")
+
+
+def check_category_base(text: str) -> str:
+    """A category base as WordPress's Permalinks screen takes it ("/topics/" is "topics");
+    empty is WordPress's own default, "category"."""
+    base = str(text or "").strip().strip("/")
+    if not base:
+        return DEFAULT_CATEGORY_BASE
+    if not CATEGORY_BASE.fullmatch(base) or ".." in base.split("/"):
+        raise InputError(
+            f"category base: {text!r} is not a path such as category or topics (letters, "
+            "digits, '-', '_', '.', '~' and '/' between parts)."
+        )
+    return base
+
+
 def _tag_pattern(text: str) -> str:
     if "{tag}" not in text:
         raise InputError("tag URL pattern: must contain {tag}, e.g. {blog_url}/tag/{tag}/.")
@@ -208,6 +227,8 @@ def _check(session: Session, blog: Blog, key: str, value: Any) -> Any:
     if key == "default_target":
         text = str(value or "").strip()
         return text or None
+    if key == "category_base":
+        return check_category_base(value)
     text = str(value if value is not None else "").strip()
     if key == "name":
         if not text:

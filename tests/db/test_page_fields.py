@@ -218,3 +218,17 @@ def test_show_prints_a_date_alone_without_a_time(run, old_post):
     _, out, _ = run("show", "1")
     line = next(x for x in out.splitlines() if x.startswith("published_at"))
     assert line.split()[-1] == "2011-05-03"
+
+
+def test_category_links_follow_the_blogs_category_base(run, old_post):
+    assert run("blog", "set", "Archive Blog", "--url", "https://archive.example.org")[0] == 0
+    assert run("set", "1", "--categories", "Local news")[0] == 0
+    nav = [a.attrs["href"] for a in _page(run).find("nav", id="site-nav").find_all("a")]
+    assert "https://archive.example.org/category/local-news/" in nav  # WordPress's default
+    code, _, err = run("blog", "set", "Archive Blog", "--category-base", "local news")
+    assert code == 2 and "category base" in err
+    assert run("blog", "set", "Archive Blog", "--category-base", "/topics/")[0] == 0
+    nav = [a.attrs["href"] for a in _page(run).find("nav", id="site-nav").find_all("a")]
+    assert "https://archive.example.org/topics/local-news/" in nav
+    assert not any("/category/" in href for href in nav)
+    assert json.loads(run("blog", "list", "--json")[1])[0]["category_base"] == "topics"

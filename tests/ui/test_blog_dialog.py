@@ -132,11 +132,13 @@ def test_theme_and_language_are_choices(qtbot, dialog, store):
     dialog.form.theme.setCurrentIndex(themes.index("plain"))
     dialog.form.language.setCurrentIndex(dialog.form.language.findData("es-419"))
     dialog.form.tag_url_pattern.setText("{blog_url}/tag/{tag}/")
+    assert dialog.form.category_base.text() == "category"  # WordPress's, until told otherwise
+    dialog.form.category_base.setText("/topics/")
     assert dialog.save()
     with store.session() as s:
         blog = blogs.find_blog(s, "Andes Desk")
-        assert (blog.theme, blog.language, blog.tag_url_pattern) == (
-            "plain", "es-419", "{blog_url}/tag/{tag}/")  # fmt: skip
+        assert (blog.theme, blog.language, blog.tag_url_pattern, blog.category_base) == (
+            "plain", "es-419", "{blog_url}/tag/{tag}/", "topics")  # fmt: skip
 
 
 def test_a_language_tag_can_be_typed_and_a_bad_one_is_refused(qtbot, dialog, store):

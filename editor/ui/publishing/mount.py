@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QLabel, QWidget
 
+from editor.ui.publishing.follow import StatusFollower
 from editor.ui.window.actions import Act
 from editor.ui.window.db_worker import DbExecutor
 from editor.ui.window.docks import bind_panel
@@ -62,6 +63,7 @@ class PublishingUi(QObject):
         self.queued_label.setStyleSheet("font-weight: bold;")
         window.statusBar().addPermanentWidget(self.queued_label)
         self.outbox_dock = self._outbox_dock()
+        self.follower = StatusFollower(window)
         self.timer = QTimer(self, interval=OUTBOX_INTERVAL_MS)
         self.timer.timeout.connect(self.send_outbox)
         a = window.actions_
@@ -177,6 +179,7 @@ class PublishingUi(QObject):
         sent = [r for r in rows if r.state == "done"]
         if sent:
             self.window.statusBar().showMessage(f"Outbox: {len(sent)} post(s) sent", 8000)
+            self.follower.follow({r.post_id for r in sent})
         self._outbox_changed()
         self.outbox_processed.emit(rows)
 
@@ -224,11 +227,21 @@ class PublishingUi(QObject):
             targets_worker=self.worker,
             parent=self.window,
         )
-        dialog.push_finished.connect(lambda _outcome: self._outbox_changed())
+        dialog.push_finished.connect(self._push_finished)
         dialog.destroyed.connect(lambda _o=None: self._forget_dialog(dialog))
         self.publish_dialog = dialog
         self._dialogs.append(dialog)
         dialog.show()  # not modal: the writer can keep working while it sends
+
+    def _push_finished(self, outcome: object) -> None:
+        from editor.services.publish_result import PushResult
+
+        self._outbox_changed()
+        if isinstance(outcome, PushResult) and outcome.followed is not None:
+            if outcome.followed.problem:
+                self.window.statusBar().showMessage(outcome.followed.problem, 15000)
+            if outcome.followed.moved:
+                self.follower.follow({outcome.post_id})
 
     def _forget_dialog(self, dialog: QWidget) -> None:
         self._dialogs = [d for d in self._dialogs if d is not dialog]

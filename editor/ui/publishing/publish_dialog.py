@@ -291,7 +291,7 @@ class PublishDialog(QDialog):
         self.publish_button.setEnabled(True)
         if isinstance(outcome, PushResult):
             url = html.escape(outcome.url)
-            verb = "Published at" if outcome.status == "publish" else f"Sent ({outcome.status}):"
+            verb = outcome.link_verb
             self.result.setText(f'{verb} <a href="{url}">{url}</a>')
             self.progress.setText("")  # the link says it all
             self.published.emit(outcome.url)

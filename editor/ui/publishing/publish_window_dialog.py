@@ -62,7 +62,7 @@ class WindowPublishDialog(PublishDialog):
     def _show_link(self, outcome: PushResult) -> None:
         """The base dialog's link, with a long URL shortened in the middle to fit (the link
         itself and the tooltip keep the whole address)."""
-        verb = "Published at" if outcome.status == "publish" else f"Sent ({outcome.status}):"
+        verb = outcome.link_verb
         room = max(self.result.width(), self.width() - 40) - self.fontMetrics().horizontalAdvance(
             verb + "  "
         )

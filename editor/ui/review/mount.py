@@ -104,6 +104,11 @@ class ReviewUi(QObject):
         self._show()
         self.review_loaded.emit(data)
 
+    def show_moved(self, data: ReviewData) -> None:
+        """The status moved outside this panel (a push): the form's combo and the log follow,
+        even over an unsaved pick in the combo."""
+        self._loaded(data, status_moved=True)
+
     def _show(self) -> None:
         data, writable = self.data, not self.window.controller.read_only
         self.panel.show_status(data.status if data else "", data.allowed if data else (), writable)

@@ -34,7 +34,13 @@ from PySide6.QtWidgets import (
 
 from editor.errors import BylineError
 from editor.formats.post_json import blog_to_json
-from editor.model import DEFAULT_ROLE, DEFAULT_SIDEBAR_COUNT, DEFAULT_THEME, MAX_SIDEBAR_COUNT
+from editor.model import (
+    DEFAULT_CATEGORY_BASE,
+    DEFAULT_ROLE,
+    DEFAULT_SIDEBAR_COUNT,
+    DEFAULT_THEME,
+    MAX_SIDEBAR_COUNT,
+)
 from editor.services import blogs
 from editor.ui.sidebar.blog_choices import LanguageBox, TargetBox, ThemeBox
 
@@ -145,6 +151,12 @@ class BlogForm(QWidget):
         self.tag_url_pattern.setPlaceholderText(
             "None: tags are plain labels (e.g. {blog_url}/tag/{tag}/)"
         )
+        self.category_base = QLineEdit(objectName="blog_category_base")
+        self.category_base.setPlaceholderText("e.g. topics (empty: category, WordPress's own)")
+        self.category_base.setToolTip(
+            "The path before a category's name in its links, as the site's Permalinks "
+            "settings have it: 'topics' gives {site}/topics/news/"
+        )
         self.default_target = TargetBox()
         self.sidebar_auto = QCheckBox("Fill with the newest published posts on refresh")
         self.sidebar_count = QSpinBox()
@@ -160,6 +172,7 @@ class BlogForm(QWidget):
         form.addRow("Byline &role", self.default_byline_role)
         form.addRow("&Comments URL", self.comments_url_pattern)
         form.addRow("Tag &pages", self.tag_url_pattern)
+        form.addRow("Categor&y base", self.category_base)
         form.addRow("Publishing &target", self.default_target)
         form.addRow("Sidebar", self.sidebar_auto)
         form.addRow("Recent posts &shown", self.sidebar_count)
@@ -170,11 +183,11 @@ class BlogForm(QWidget):
             "name": "", "site_url": "", "description": "", "logo_path": "",
             "theme": DEFAULT_THEME, "language": "en", "default_byline_role": DEFAULT_ROLE,
             "comments_url_pattern": "", "tag_url_pattern": "", "default_target": None,
-            "sidebar_auto": True,
+            "category_base": DEFAULT_CATEGORY_BASE, "sidebar_auto": True,
             "sidebar_count": DEFAULT_SIDEBAR_COUNT,
         }  # fmt: skip
         for key in ("name", "site_url", "logo_path", "default_byline_role", "comments_url_pattern",
-                    "tag_url_pattern"):  # fmt: skip
+                    "tag_url_pattern", "category_base"):  # fmt: skip
             getattr(self, key).setText(data.get(key) or "")
         self.theme.set_theme(data["theme"] or DEFAULT_THEME)
         self.language.set_tag(data["language"] or "en")
@@ -187,7 +200,7 @@ class BlogForm(QWidget):
         data: dict[str, Any] = {
             key: getattr(self, key).text()
             for key in ("name", "site_url", "logo_path", "default_byline_role",
-                        "comments_url_pattern", "tag_url_pattern")
+                        "comments_url_pattern", "tag_url_pattern", "category_base")
         }  # fmt: skip
         data["theme"] = self.theme.theme()
         data["language"] = self.language.tag()

@@ -73,6 +73,9 @@ class EditState:
     # it holds (editor.ui.writing.lease_banner takes and renews them).
     lease_token: str | None = None
     leased: set[int] = field(default_factory=set)
+    # Posts a push moved to another status while the form still showed this one: a save
+    # carrying it leaves the status alone (editor.ui.publishing.jobs).
+    followed: dict[int, str] = field(default_factory=dict)
 
 
 def open_and_start(
@@ -173,8 +176,8 @@ def save(
     Raises ConflictError when someone else saved since this window loaded the post.
     """
     from editor.errors import ConflictError
-    from editor.model import PostContent, PostStatus
-    from editor.services import posts, workflow
+    from editor.model import PostContent
+    from editor.ui.publishing.jobs import adopt_pushed
 
     if post_id in state.conflicted:
         return None
@@ -182,29 +185,47 @@ def save(
     if state.lease_token is not None:
         check_lease(store, state, post_id, content)
     try:
-        with store.session() as s:
-            r = posts.save_post(s, post_id, content, expected_version=state.versions[post_id])
-            added = r.revision_number is not None
-            changed = r.changed
-            current = posts.get_post(s, post_id)
-            if changed:
-                from editor.services.suggestions import sync
-
-                sync(s, current)  # new suggested edits are the session's person's
-            if blog_id and current.blog_id != blog_id:
-                r = posts.move_post(s, post_id, blog_id, expected_version=r.version)
-                changed = True
-            # Through the workflow. The combo offers only allowed moves; one refused anyway
-            # (changed elsewhere meanwhile) is skipped, and the Review panel shows the status.
-            if current.status != status and workflow.allows(current.status, status):
-                r = workflow.change_status(s, post_id, PostStatus(status),
-                                           expected_version=r.version)  # fmt: skip
-                added = changed = True
+        try:
+            r, changed, added = _write(store, state, post_id, content, status, blog_id)
+        except ConflictError:
+            if not adopt_pushed(store, state, post_id):  # only a push moved the status: go on
+                raise
+            r, changed, added = _write(store, state, post_id, content, status, blog_id)
     except ConflictError:
         state.conflicted.add(post_id)
         raise
     state.versions[post_id] = r.version
     return SaveOutcome(post_id, r.version, r.slug, r.updated_at, changed, added)
+
+
+def _write(
+    store: Store, state: EditState, post_id: int, content: Any, status: str, blog_id: int
+) -> tuple[Any, bool, bool]:
+    """One save in one session: (SaveResult, changed, revision added)."""
+    from editor.model import PostStatus
+    from editor.services import posts, workflow
+
+    with store.session() as s:
+        r = posts.save_post(s, post_id, content, expected_version=state.versions[post_id])
+        added = r.revision_number is not None
+        changed = r.changed
+        current = posts.get_post(s, post_id)
+        if changed:
+            from editor.services.suggestions import sync
+
+            sync(s, current)  # new suggested edits are the session's person's
+        if blog_id and current.blog_id != blog_id:
+            r = posts.move_post(s, post_id, blog_id, expected_version=r.version)
+            changed = True
+        # Through the workflow. The combo offers only allowed moves; one refused anyway
+        # (changed elsewhere meanwhile) is skipped, and the Review panel shows the status.
+        # The status from before a push moved it is the form not yet showing the push's.
+        if current.status == status:
+            state.followed.pop(post_id, None)
+        elif status != state.followed.get(post_id) and workflow.allows(current.status, status):
+            r = workflow.change_status(s, post_id, PostStatus(status), expected_version=r.version)
+            added = changed = True
+    return r, changed, added
 
 
 def check_lease(store: Store, state: EditState, post_id: int, content: Any) -> None:

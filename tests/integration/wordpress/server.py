@@ -212,6 +212,12 @@ $table_prefix = 'wp_';
             "GRANT ALL ON wordpress.* TO 'wp'@'localhost';"
         )
 
+    def set_option(self, name: str, value: str) -> None:
+        """Set one of the site's options (e.g. ``category_base``) straight in its database."""
+        quoted = value.replace("\\", "\\\\").replace("'", "\\'")
+        self._sql(f"UPDATE wordpress.wp_options SET option_value = '{quoted}' "
+                  f"WHERE option_name = '{name}';")  # fmt: skip
+
     def _as_user(self) -> list[str]:
         return ["--user=root"] if os.geteuid() == 0 else []
 
