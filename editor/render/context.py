@@ -2,18 +2,22 @@
 
 ``page_data_for`` leaves ``lead_photo`` empty and ``sidebar`` empty; the photo and sidebar
 features fill them (they own those tables), so the renderer never queries the database.
+Nothing here imports the ORM: ``byline render`` reads its post without it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING
 
-from sqlalchemy.orm import Session
-
-from editor.model import DEFAULT_THEME, Post
 from editor.render.views import PhotoView, SidebarEntry
 from editor.services.slugs import make_slug
+from editor.values import DEFAULT_THEME
+
+if TYPE_CHECKING:
+    from editor.model import Post
+    from editor.store.sqlite_read import PostRow
 
 __all__ = ["BlogInfo", "PageData", "PhotoView", "SidebarEntry", "page_data_for"]
 
@@ -97,8 +101,9 @@ class PageData:
         return self.updated_at.astimezone(_zone(self.display_tz)) if self.updated_at else None
 
 
-def page_data_for(session: Session, post: Post) -> PageData:
-    """The page of a stored post (no lead photo, empty sidebar: their features add them)."""
+def page_data_for(post: Post | PostRow) -> PageData:
+    """The page of a stored post (no lead photo, empty sidebar: their features add them),
+    read through the ORM or, by ``byline render``, without it."""
     blog = post.blog
     return PageData(
         blog=BlogInfo(
