@@ -12,7 +12,6 @@ from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from editor.render.views import PhotoView, SidebarEntry
-from editor.services.slugs import make_slug
 from editor.values import DEFAULT_THEME
 
 if TYPE_CHECKING:
@@ -82,6 +81,8 @@ class PageData:
     def tag_links(self) -> list[tuple[str, str]]:
         """(tag, URL of its page) for each tag; the URL is "" when the blog has no pattern."""
         pattern = self.blog.tag_url_pattern.strip()
+        if pattern:
+            from editor.services.slugs import make_slug  # slugify: only for tag pages
         links = []
         for tag in self.tags:
             url = ""

@@ -107,6 +107,8 @@ def show_suggestions(data: Any, *, marked: bool) -> None:
     """Make a page's text fields show every suggestion accepted, or (``marked``) the body
     with its suggestions as struck and added words. For the preview and ``byline render``;
     an export refuses marks instead (``services.suggestions.refuse_markup``)."""
+    if not any("{" in text for text in (data.headline, data.deck, data.body)):
+        return  # every CriticMarkup mark starts with "{": nothing to show (or to import)
     from editor.review import suggestions as critic
 
     data.headline = critic.accepted(data.headline)

@@ -255,5 +255,3 @@ def markup_problem(post_id: int, texts: dict[str, str]) -> str:
         f"{' and '.join(parts)} {verb} ({critic.where(found)}); accept or reject "
         f"{'it' if len(marks) == 1 else 'them'} first (byline suggest list {post_id})"
     )
-
-
