@@ -217,7 +217,7 @@ def _export_figure() -> Figure:
             from editor.render.context import page_data_for
             from editor.services.importing import export_markdown
 
-            files, _ = build_bundle(page_data_for(s, post), theme=require_theme("newsroom"),
+            files, _ = build_bundle(page_data_for(post), theme=require_theme("newsroom"),
                                     post_json=post_to_json(post), blog_json=blog_to_json(post.blog),
                                     markdown=export_markdown(post))  # fmt: skip
 

@@ -8,11 +8,10 @@ from pathlib import Path
 
 from editor.cli.context import CommandContext
 from editor.errors import InputError
+from editor.render.context import PageData
 from editor.render.page import render_page
 from editor.render.themes import require_theme
-from editor.services import posts
-from editor.services.pages import page_for_post
-from editor.services.suggestions import show_suggestions
+from editor.services.pages import read_page, show_suggestions
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -46,15 +45,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_render(ctx: CommandContext) -> int:
     a = ctx.args
-    # A read: no write lock, and no integrity check of the whole file first (that guards
-    # writes, and reads every page: ~0.1-0.5 s on a large database).
-    with ctx.store.reading() as session:
-        post = posts.get_post(session, a.post)
-        # With -o, the photos' renditions go to images/ beside the file, as in an export.
-        folder = a.output.resolve().parent if a.output else None
-        data = page_for_post(session, post, images_folder=folder).data
-        show_suggestions(data, marked=a.suggestions)
-        theme = require_theme(a.theme or post.blog.theme)
+    # With -o, the photos' renditions go to images/ beside the file, as in an export.
+    folder = a.output.resolve().parent if a.output else None
+    # The everyday case (a current SQLite file) is read without the ORM, which costs more
+    # to import than the whole render; the same page either way (tests/db/test_sqlite_read.py).
+    data = None if a.read_only else read_page(a.db, a.post, images_folder=folder)
+    if data is None:
+        data = _page_through_store(ctx, folder)
+    show_suggestions(data, marked=a.suggestions)
+    theme = require_theme(a.theme or data.blog.theme)
     # Like the preview: the theme's own assets folder, so the file shows styled from disk.
     page = render_page(data, theme=theme, mode="preview",
                        asset_prefix=theme.assets_dir.as_uri() + "/")  # fmt: skip
@@ -76,7 +75,19 @@ def cmd_render(ctx: CommandContext) -> int:
     return 0
 
 
+def _page_through_store(ctx: CommandContext, folder: Path | None) -> PageData:
+    from editor.services import posts
+    from editor.services.pages import page_for_post
+
+    # A read: no write lock, and no integrity check of the whole file first (that guards
+    # writes, and reads every page: ~0.1-0.5 s on a large database).
+    with ctx.store.reading() as session:
+        post = posts.get_post(session, ctx.args.post)
+        return page_for_post(session, post, images_folder=folder).data
+
+
 def cmd_export(ctx: CommandContext) -> int:
+    from editor.services import posts
     from editor.services.bundles import export_post  # Pillow and the bundle: not for render
 
     a = ctx.args

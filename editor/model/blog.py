@@ -8,10 +8,10 @@ from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstra
 from sqlalchemy.orm import Mapped, mapped_column
 
 from editor.model.base import Base, UTCDateTime, utcnow
+from editor.values import DEFAULT_CATEGORY_BASE as DEFAULT_CATEGORY_BASE
+from editor.values import DEFAULT_THEME as DEFAULT_THEME
 
 DEFAULT_ROLE = "Guest blogger"
-DEFAULT_THEME = "newsroom"
-DEFAULT_CATEGORY_BASE = "category"  # WordPress's, unless the site changed it
 DEFAULT_SIDEBAR_COUNT = 5
 MAX_SIDEBAR_COUNT = 50
 

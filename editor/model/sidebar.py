@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 from datetime import date, datetime
 
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String
@@ -10,13 +9,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from editor.model.base import Base, UTCDateTime, utcnow
 
-
-class LinkSource(enum.StrEnum):
-    """Where a link came from. A refresh replaces only unpinned AUTO and CMS links."""
-
-    MANUAL = "manual"  # added by hand: a refresh never removes it
-    AUTO = "auto"  # one of the blog's newest published posts in Byline's own database
-    CMS = "cms"  # one of the recent posts a publishing target reported
+# Apart so that the sidebar's pure rules need no ORM models; re-exported here.
+from editor.values import LinkSource as LinkSource
 
 
 class SidebarLink(Base):

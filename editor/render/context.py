@@ -2,18 +2,21 @@
 
 ``page_data_for`` leaves ``lead_photo`` empty and ``sidebar`` empty; the photo and sidebar
 features fill them (they own those tables), so the renderer never queries the database.
+Nothing here imports the ORM: ``byline render`` reads its post without it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING
 
-from sqlalchemy.orm import Session
-
-from editor.model import DEFAULT_CATEGORY_BASE, DEFAULT_THEME, Post
 from editor.render.views import PhotoView, SidebarEntry
-from editor.services.slugs import make_slug
+from editor.values import DEFAULT_CATEGORY_BASE, DEFAULT_THEME
+
+if TYPE_CHECKING:
+    from editor.model import Post
+    from editor.store.sqlite_read import PostRow
 
 __all__ = ["BlogInfo", "PageData", "PhotoView", "SidebarEntry", "page_data_for"]
 
@@ -79,6 +82,8 @@ class PageData:
     def tag_links(self) -> list[tuple[str, str]]:
         """(tag, URL of its page) for each tag; the URL is "" when the blog has no pattern."""
         pattern = self.blog.tag_url_pattern.strip()
+        if pattern:
+            from editor.services.slugs import make_slug  # slugify: only for tag pages
         links = []
         for tag in self.tags:
             url = ""
@@ -97,6 +102,8 @@ class PageData:
         WordPress builds them; the URL is "" when the blog has no URL yet."""
         if not self.blog.url:
             return [(c, "") for c in self.categories]
+        from editor.services.slugs import make_slug
+
         base = self.blog.category_base.strip("/") or DEFAULT_CATEGORY_BASE
         root = self.blog.url.rstrip("/")
         return [(c, f"{root}/{base}/{make_slug(c)}/") for c in self.categories]
@@ -108,8 +115,9 @@ class PageData:
         return self.updated_at.astimezone(_zone(self.display_tz)) if self.updated_at else None
 
 
-def page_data_for(session: Session, post: Post) -> PageData:
-    """The page of a stored post (no lead photo, empty sidebar: their features add them)."""
+def page_data_for(post: Post | PostRow) -> PageData:
+    """The page of a stored post (no lead photo, empty sidebar: their features add them),
+    read through the ORM or, by ``byline render``, without it."""
     blog = post.blog
     return PageData(
         blog=BlogInfo(

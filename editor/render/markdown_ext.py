@@ -60,16 +60,18 @@ def _extensions() -> list[Extension]:
     from markdown.extensions.fenced_code import FencedCodeExtension
     from markdown.extensions.footnotes import FootnoteExtension
     from markdown.extensions.sane_lists import SaneListExtension
-    from markdown.extensions.smarty import SmartyExtension
     from markdown.extensions.tables import TableExtension
     from markdown.extensions.toc import TocExtension
-    from pymdownx.tilde import DeleteSubExtension
+
+    from editor.render.smart_punctuation import SmartPunctuationExtension
+    from editor.render.strike import StrikeExtension
 
     made = {
-        "smarty": SmartyExtension, "tables": TableExtension, "footnotes": FootnoteExtension,
-        "attr_list": AttrListExtension, "sane_lists": SaneListExtension, "abbr": AbbrExtension,
+        "smarty": SmartPunctuationExtension, "tables": TableExtension,
+        "footnotes": FootnoteExtension, "attr_list": AttrListExtension,
+        "sane_lists": SaneListExtension, "abbr": AbbrExtension,
         "fenced_code": FencedCodeExtension, "toc": TocExtension,
-        "pymdownx.tilde": DeleteSubExtension,
+        "pymdownx.tilde": StrikeExtension,
     }  # fmt: skip
     return [made[name](**EXTENSION_CONFIGS.get(name, {})) for name in EXTENSIONS]
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from editor.errors import InputError
-from editor.model import DEFAULT_THEME
 from editor.paths import resources_root, user_data_dir
+from editor.values import DEFAULT_THEME
 
 MANIFEST = "theme.toml"
 

@@ -34,7 +34,9 @@ _RULES: tuple[tuple[str, tuple[int | str, ...]], ...] = (
     (_s.remainingDoubleQuotesRegex, (LDQUO,)),
     (r"(?<!\.)\.{3}(?!\.)", ("\u2026",)),  # ellipsis, 10
 )
-_COMPILED = tuple((re.compile(pattern), parts) for pattern, parts in _RULES)
+# Compiled as Python-Markdown compiles smarty's own (no "." outside a [class] here, so DOTALL
+# changes nothing): the body's converter then finds each already in re's cache.
+_COMPILED = tuple((re.compile(pattern, re.DOTALL | re.UNICODE), parts) for pattern, parts in _RULES)
 # Markdown hides each substitution behind a placeholder (STX n ETX) that later rules do not
 # match; the same here, so a quote next to an educated one is judged as smarty judges it.
 _STX, _ETX = "\u0002", "\u0003"

@@ -21,10 +21,12 @@ from editor.model import Blog, LinkSource, Post, PostStatus, SidebarLink, utcnow
 from editor.services.sidebar_merge import (
     LinkSpec,
     RecentPost,
-    exclude_post,
     merge_links,
     moved,
     normalise_url,
+    page_entries,
+    post_url,
+    to_spec,
     validate_url,
 )
 
@@ -50,13 +52,6 @@ class RefreshResult:
     def removed(self) -> list[LinkSpec]:
         new = {normalise_url(link.url) for link in self.after}
         return [link for link in self.before if normalise_url(link.url) not in new]
-
-
-def to_spec(link: SidebarLink) -> LinkSpec:
-    return LinkSpec(
-        title=link.title, url=link.url, date=link.date, label=link.label, pinned=link.pinned,
-        source=LinkSource(link.source), post_id=link.post_id, id=link.id,
-    )  # fmt: skip
 
 
 def list_links(session: Session, blog: Blog) -> list[SidebarLink]:
@@ -221,7 +216,7 @@ def replace_links(session: Session, blog: Blog, specs: Sequence[LinkSpec]) -> li
 
 def canonical_url(blog: Blog, slug: str) -> str:
     """A post's address on its blog: the blog's site URL followed by the slug."""
-    return f"{blog.site_url.strip().rstrip('/')}/{slug}"
+    return post_url(blog.site_url, slug)
 
 
 def recent_posts(session: Session, blog: Blog, limit: int) -> list[RecentPost]:
@@ -292,14 +287,9 @@ def entries_for_page(session: Session, blog: Blog, post: Post | None) -> list[di
     """The sidebar a post's page shows: ``title``, ``url``, ``date`` (a date or None) and
     ``label`` for each link, in order, never the post itself. Titles are raw text: the template
     escapes them."""
-    links = link_specs(session, blog)
-    if post is not None:
-        own_url = canonical_url(blog, post.slug) if blog.site_url.strip() and post.slug else None
-        links = exclude_post(links, post_id=post.id, post_url=own_url)
-    return [
-        {"title": link.title, "url": link.url, "date": link.date, "label": link.label}
-        for link in links
-    ]
+    return page_entries(link_specs(session, blog), site_url=blog.site_url,
+                        post_id=post.id if post is not None else None,
+                        slug=post.slug if post is not None else None)  # fmt: skip
 
 
 def sidebar_snapshot(session: Session, blog: Blog, post: Post | None) -> list[dict[str, Any]]:

@@ -8,12 +8,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from editor.errors import InputError
 from editor.formats.urls import check_web_url
-from editor.model import LinkSource
+from editor.values import LinkSource
+
+if TYPE_CHECKING:
+    from editor.model import SidebarLink
+    from editor.store.sqlite_read import LinkRow
 
 MAX_URL = 2000
 _DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -40,6 +44,14 @@ class LinkSpec:
     def replaceable(self) -> bool:
         """A refresh may replace it: filled in automatically and not pinned."""
         return not self.pinned and self.source != LinkSource.MANUAL
+
+
+def to_spec(link: SidebarLink | LinkRow) -> LinkSpec:
+    """A stored link (read through the ORM, or without it by ``byline render``) as a value."""
+    return LinkSpec(
+        title=link.title, url=link.url, date=link.date, label=link.label, pinned=link.pinned,
+        source=LinkSource(link.source), post_id=link.post_id, id=link.id,
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -199,6 +211,25 @@ def exclude_post(
     ]
 
 
+def post_url(site_url: str, slug: str) -> str:
+    """A post's address on its blog: the blog's site URL followed by the slug."""
+    return f"{site_url.strip().rstrip('/')}/{slug}"
+
+
+def page_entries(
+    links: Sequence[LinkSpec], *, site_url: str, post_id: int | None, slug: str | None
+) -> list[dict[str, Any]]:
+    """The sidebar a post's page shows: ``title``, ``url``, ``date`` (a date or None) and
+    ``label`` for each link, in order, never the post itself (``slug`` None: no post)."""
+    if slug is not None:
+        own_url = post_url(site_url, slug) if site_url.strip() and slug else None
+        links = exclude_post(links, post_id=post_id, post_url=own_url)
+    return [
+        {"title": link.title, "url": link.url, "date": link.date, "label": link.label}
+        for link in links
+    ]
+
+
 def moved(links: Sequence[T], from_index: int, to_index: int) -> list[T]:
     """``links`` with one link taken out and put back at ``to_index`` (clamped)."""
     items = list(links)
@@ -217,6 +248,9 @@ __all__ = [
     "merge_links",
     "moved",
     "normalise_url",
+    "page_entries",
+    "post_url",
     "recent_from_rows",
+    "to_spec",
     "validate_url",
 ]

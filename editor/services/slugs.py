@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from slugify import slugify
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
-from editor.model import Post
+from slugify import slugify
+
+if TYPE_CHECKING:  # make_slug is for pages too, which are rendered without the ORM
+    from sqlalchemy.orm import Session
 
 MAX_SLUG = 80
 # An apostrophe joins a word ("Lima's" is one word, so ``limas``, not ``lima-s``).
@@ -20,6 +21,10 @@ def make_slug(text: str) -> str:
 
 
 def unique_slug(session: Session, blog_id: int, wanted: str, *, exclude_post: int | None) -> str:
+    from sqlalchemy import select
+
+    from editor.model import Post
+
     base = make_slug(wanted)
     stmt = select(Post.slug).where(Post.blog_id == blog_id, Post.slug.like(f"{base}%"))
     if exclude_post is not None:

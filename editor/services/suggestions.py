@@ -21,6 +21,7 @@ from editor.review import suggest_typing
 from editor.review import suggestions as critic
 from editor.review.suggestions import Mark, MarkupError
 from editor.services import posts
+from editor.services.pages import show_suggestions as show_suggestions  # moved there
 
 FIELDS = ("body", "headline", "deck")
 
@@ -255,12 +256,3 @@ def markup_problem(post_id: int, texts: dict[str, str]) -> str:
         f"{' and '.join(parts)} {verb} ({critic.where(found)}); accept or reject "
         f"{'it' if len(marks) == 1 else 'them'} first (byline suggest list {post_id})"
     )
-
-
-def show_suggestions(data: Any, *, marked: bool) -> None:
-    """Make a page's text fields show every suggestion accepted, or (``marked``) the body
-    with its suggestions as struck and added words. For the preview and ``byline render``;
-    an export refuses marks instead (:func:`refuse_markup`)."""
-    data.headline = critic.accepted(data.headline)
-    data.deck = critic.accepted(data.deck)
-    data.body = critic.with_marks_as_html(data.body) if marked else critic.accepted(data.body)

@@ -23,8 +23,9 @@ from editor.errors import (
     ReadOnlyStoreError,
     StoreError,
 )
-from editor.paths import default_database_path
 from editor.store.file_watch import CommitCounter
+from editor.store.location import SQLITE_MAGIC as SQLITE_MAGIC
+from editor.store.location import resolve_location as resolve_location
 from editor.store.schema import SCHEMA_HEAD
 from editor.store.schema_upgrade import ensure_schema, judge_revision
 
@@ -33,7 +34,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 # PostgreSQL's SQLSTATE for a missing grant and for a row-level security refusal alike.
 INSUFFICIENT_PRIVILEGE = "42501"
 
@@ -163,15 +163,6 @@ def quick_check(path: Path, *, full: bool = False, immutable: bool = False) -> l
     finally:
         conn.close()
     return [] if rows == ["ok"] else rows
-
-
-def resolve_location(location: str | os.PathLike[str] | None) -> str:
-    """``--db`` value, else ``$BYLINE_DB``, else the embedded default in the user data folder."""
-    if location is None:
-        location = os.environ.get("BYLINE_DB") or None
-    if location is None:
-        return str(default_database_path())
-    return os.fspath(location)
 
 
 def open_store(

@@ -164,7 +164,7 @@ def test_page_data_for_a_stored_post(store):
 
     post_id, uuid = _stored(store)
     with store.session() as s:
-        data = page_data_for(s, posts.get_post(s, post_id))
+        data = page_data_for(posts.get_post(s, post_id))
     assert data.blog.name == "Latin America Blog" and data.blog.language == "es"
     assert data.headline == CONTENT.headline and data.role == "Correspondent"
     assert data.published_at == CONTENT.published_at and data.display_tz == "America/La_Paz"

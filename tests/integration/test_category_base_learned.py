@@ -22,7 +22,7 @@ def _blog_base(store) -> str:
 
 def _category_hrefs(store, post_id: int) -> list[str]:
     with store.session() as s:
-        data = page_data_for(s, posts.get_post(s, post_id))
+        data = page_data_for(posts.get_post(s, post_id))
     page = render_page(data, theme=load_theme("newsroom"), mode="export", asset_prefix="assets/")
     nav = parse(page.html).find("nav", id="site-nav")
     return [a.attrs["href"] for a in nav.find_all("a") if "local-news" in a.attrs["href"]]

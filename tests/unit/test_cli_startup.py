@@ -59,6 +59,29 @@ def test_list_does_not_load_the_orm_models_or_the_renderer(tmp_path):
                                                    "render", "jinja2", "PIL", "markdown"))]  # fmt: skip
 
 
+def test_render_reads_a_current_sqlite_file_without_sqlalchemy(tmp_path):
+    """`byline render` of a post without photos: the ORM (and SQLAlchemy itself, and Pillow)
+    cost more to import than converting a long post; editor.store.sqlite_read reads it."""
+    db = tmp_path / "render.sqlite3"
+    (tmp_path / "body.md").write_text("It's *fast*.\n")
+    subprocess.run(
+        [sys.executable, "-m", "editor", "--db", str(db), "new", "--headline", "Rendered",
+         "--body-file", str(tmp_path / "body.md")],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    code = (
+        "import contextlib, io\n"
+        "from editor.cli.main import main\n"
+        "out = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out):\n"
+        f"    assert main(['--db', {str(db)!r}, 'render', '1']) == 0\n"
+        "assert 'It\u2019s <em>fast</em>' in out.getvalue(), out.getvalue()\n"
+    )
+    loaded = _imported_after(code)
+    assert "markdown" in loaded and "jinja2" in loaded  # it did render
+    assert not [n for n in loaded if n.startswith(("sqlalchemy", "editor.model", "PIL"))]
+
+
 def test_the_table_matches_what_each_module_registers():
     """Every command in the table is registered by its module with the same help line, and
     every command a module registers is in the table (a new one must be added there)."""

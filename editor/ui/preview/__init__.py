@@ -14,7 +14,7 @@ Wiring (the main window owns the layout; this package owns the behaviour):
     pane = PreviewPane()                        # the web view is created after the first paint
     controller = PreviewController(pane, BodyRenderer(data.photos.get),
                                    page_builder_for(data, theme))
-    # on opening a post (data = page_data_for(session, post), theme = load_theme(...)):
+    # on opening a post (data = page_data_for(post), theme = load_theme(...)):
     controller.set_page_builder(page_builder_for(data, theme))   # when data/theme change
     controller.open_post(post.body, post_media=media_dir, assets=theme.assets_dir)
     # editor.textChanged:
