@@ -7,7 +7,10 @@ The connection is the listener's own (never one of the store's pool): it sits id
 When it drops (the server restarted, the network went away, an administrator ended it), the
 listener connects again, waiting a little longer after each failure, and then calls
 ``on_reconnect`` once: whatever changed meanwhile was not announced, so everything shown must
-be read again. :meth:`ChangeListener.stop` wakes the thread at once and joins it.
+be read again. :meth:`ChangeListener.stop` wakes the thread at once and joins it; a thread
+still waiting for an unreachable server to answer (up to ``CONNECT_TIMEOUT_S``) is not waited
+for: it ends by itself once the attempt fails, calling nobody back, so closing a window while
+offline is never held up.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ log = logging.getLogger(__name__)
 
 PING_S = 20.0  # an idle connection is checked this often (a silently dead one shows up)
 RETRY_S = (0.2, 0.5, 1.0, 2.0, 5.0)  # waits between attempts to connect again, then the last
+CONNECT_TIMEOUT_S = 5
 
 
 def libpq_conninfo(url: URL) -> str:
@@ -68,32 +72,49 @@ class ChangeListener:
         self._thread = threading.Thread(target=self._run, name="byline-listen", daemon=True)
         self._thread.start()
 
-    def stop(self, timeout: float = 5.0) -> None:
-        """Stop listening and wait for the thread to end (it is woken at once)."""
+    def stop(self, timeout: float = 1.0) -> None:
+        """Stop listening: the thread is woken at once and ends. One still connecting (to a
+        server that does not answer) is left to end by itself, with no more calls back."""
         self._stopping.set()
         with contextlib.suppress(OSError):
             self._wake_w.send(b"x")
-        if self._thread is not None:
-            self._thread.join(timeout)
-            if self._thread.is_alive():
-                log.error("change listener did not stop within %.0f s", timeout)
-            else:
-                self._thread = None
-        self._wake_r.close()
-        self._wake_w.close()
+        thread = self._thread
+        if thread is None:
+            self._close_wake()
+            return
+        thread.join(timeout)
+        if thread.is_alive():
+            log.info("live updates: the listener ends once its connection attempt gives up")
+        else:
+            self._thread = None
 
     @property
     def running(self) -> bool:
         return self._thread is not None and self._thread.is_alive()
 
     # -- the thread -------------------------------------------------------------------------
+    def _close_wake(self) -> None:
+        self._wake_r.close()
+        self._wake_w.close()
+
     def _run(self) -> None:
+        try:
+            self._serve()
+        finally:
+            self._disconnect()
+            self._close_wake()  # here, not in stop(): this thread may outlive it
+
+    def _serve(self) -> None:
         failures = 0
         ever_connected = False
         while not self._stopping.is_set():
             try:
                 self._connect()
+                if self._stopping.is_set():
+                    return  # stopped while connecting: nobody to tell any more
             except Exception as exc:  # psycopg.OperationalError and friends
+                if self._stopping.is_set():
+                    return
                 delay = RETRY_S[min(failures, len(RETRY_S) - 1)]
                 failures += 1
                 log.warning("live updates: cannot listen (%s); trying again in %.1f s",
@@ -118,7 +139,7 @@ class ChangeListener:
             self.conninfo,
             autocommit=True,
             application_name="byline listener",
-            connect_timeout=5,
+            connect_timeout=CONNECT_TIMEOUT_S,
             keepalives=1,
             keepalives_idle=30,
             keepalives_interval=10,

@@ -155,6 +155,38 @@ def test_stop_ends_the_thread_even_while_the_server_is_unreachable(pg):
     assert not [t for t in threading.enumerate() if t.name == "byline-listen"]
 
 
+def test_closing_while_a_server_does_not_answer_is_not_held_up(monkeypatch):
+    """A server that takes the connection and never answers (a dead VPN, a laptop offline
+    behind a proxy): stop() does not wait for the attempt to give up; the thread ends by
+    itself afterwards and calls nobody back."""
+    import socket
+    import time
+
+    from sqlalchemy.engine import make_url
+
+    from editor.store import notify
+
+    monkeypatch.setattr(notify, "CONNECT_TIMEOUT_S", 2)  # libpq's shortest
+    silent = socket.create_server(("127.0.0.1", 0))
+    port = silent.getsockname()[1]
+    calls: list[object] = []
+    listener = ChangeListener(make_url(f"postgresql+psycopg://postgres@127.0.0.1:{port}/x"),
+                              calls.append, lambda: calls.append("reconnect"))  # fmt: skip
+    listener.start()
+    conn, _ = silent.accept()  # the listener is waiting for an answer now
+    try:
+        listener.stop(timeout=0.2)
+        assert listener.running  # not waited for: it is still in its attempt
+        deadline = time.monotonic() + 30
+        while listener.running:
+            assert time.monotonic() < deadline, "the listener never ended"
+            time.sleep(0.05)
+        assert calls == []
+    finally:
+        conn.close()
+        silent.close()
+
+
 def test_a_table_added_later_reuses_the_trigger_function(pg, listening):
     """How the edit leases (another branch) announce themselves: one CREATE TRIGGER."""
     from sqlalchemy import text

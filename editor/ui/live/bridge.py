@@ -79,7 +79,8 @@ class LiveBridge(QObject):
             self.reconnected.emit()
 
     def stop(self) -> None:
-        """Stop listening; the listener's thread has ended when this returns."""
+        """Stop listening (a listener still connecting to an unreachable server ends by itself,
+        without calling back: closing a window offline is not held up)."""
         listener, self.listener = self.listener, None
         watcher, self.watcher = self.watcher, None
         self._timer.stop()
