@@ -142,10 +142,10 @@ class PostForm(QWidget):
         slug.addWidget(self.slug, 1)
         slug.addWidget(self.slug_auto_button)
         form.addRow("Slug", slug)
-        lists = QHBoxLayout()
-        lists.addWidget(self.tags, 1)
+        lists = QHBoxLayout()  # a post has a few tags and one or two categories
+        lists.addWidget(self.tags, 3)
         lists.addWidget(QLabel("Categories"))
-        lists.addWidget(self.categories, 1)
+        lists.addWidget(self.categories, 2)
         form.addRow("Tags", lists)
         form.addRow("Note", self.editor_note)
 
