@@ -62,7 +62,8 @@ def render_page(
     if theme.error:
         return _failed(data, body, theme, theme.error)
     try:
-        html = template_for(theme).render(_context(data, body, theme, mode, asset_prefix))
+        template = _environment(theme.templates_dir).get_template(theme.template)
+        html = template.render(_context(data, body, theme, mode, asset_prefix))
     except jinja2.TemplateSyntaxError as exc:
         where = f"{exc.filename or exc.name}, line {exc.lineno}"
         return _failed(data, body, theme, f"template error in {where}: {exc.message}")
@@ -84,11 +85,6 @@ def _where(exc: BaseException, theme: Theme) -> str:
 
 
 _ENVIRONMENTS: dict[Path, SandboxedEnvironment] = {}
-
-
-def template_for(theme: Theme) -> jinja2.Template:
-    """The theme's page template, compiled at its first use in the process (~10-40 ms)."""
-    return _environment(theme.templates_dir).get_template(theme.template)
 
 
 def _environment(folder: Path) -> SandboxedEnvironment:

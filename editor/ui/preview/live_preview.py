@@ -53,19 +53,6 @@ def compose_page(store: Any, post_id: int) -> tuple[PageData, Theme, Path]:
     return page.data, load_theme(theme_name), folder
 
 
-def warm_up() -> None:
-    """Worker job at start-up: import what composing a page takes and compile the default
-    theme's template, while the GUI thread builds the rest of the window and the store opens;
-    the first post's page then waits for none of it (~0.1 s at first use)."""
-    from editor.render.page import template_for
-    from editor.render.themes import load_theme
-    from editor.services import pages, photos, sidebar  # noqa: F401
-
-    theme = load_theme()
-    if theme.error is None:
-        template_for(theme)
-
-
 class LivePreview(QObject):
     post_shown = Signal()  # the pane painted a just-opened post's page
 
@@ -82,8 +69,6 @@ class LivePreview(QObject):
         self.theme: Theme | None = None
         self._post_id: int | None = None
         self._pages = DbExecutor()  # its own thread: renditions may take a while
-        # A failed warm-up costs nothing: the post's own composition reports the problem.
-        self._pages.submit(warm_up, None, lambda _error: None)
         self.pane = PreviewPane()
         self.renderer = BodyRenderer(self._resolve_photo)
         self.controller = PreviewController(self.pane, self.renderer, self._build_page)
