@@ -98,6 +98,7 @@ class PostForm(QWidget):
         self.language.addItem("Blog's", "")
         self.language.addItems(["en", "en-GB", "es", "pt-BR", "pt-PT", "fr"])
         self.language.setAccessibleName("Post language")
+        self.language.lineEdit().setAccessibleName("Post language")  # the part that takes typing
         self.language.setToolTip("This post's language, for spelling and the page")
         self._layout()
         self._connect()
