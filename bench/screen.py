@@ -1,5 +1,6 @@
 """What a person sees, on a real X server (issue 15): ``python -m bench.screen`` (also run by
-``python -m bench`` when Xvfb is there; ``python -m bench --screen`` runs only this).
+``python -m bench`` when Xvfb is there; ``python -m bench --screen`` runs only this;
+``python -m bench.screen --starts-only``: only the two start-up figures, ~2 minutes).
 
 One Xvfb screen of 1920x1080; the windows full size (the first start of each app is a warm-up
 that sizes its window and quits with Ctrl+Q, so the later starts reopen it full size). Key
