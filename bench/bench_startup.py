@@ -140,6 +140,7 @@ def _environment() -> dict[str, str]:
                XDG_STATE_HOME=home, PYTHONPATH=path)  # fmt: skip
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env.pop("BYLINE_CONFIG_DIR", None)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # the warm-up start writes it, as an install has it
     return env
 
 

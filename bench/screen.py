@@ -1,5 +1,6 @@
 """What a person sees, on a real X server (issue 15): ``python -m bench.screen`` (also run by
-``python -m bench`` when Xvfb is there; ``python -m bench --screen`` runs only this).
+``python -m bench`` when Xvfb is there; ``python -m bench --screen`` runs only this;
+``python -m bench.screen --starts-only``: only the two start-up figures, ~2 minutes).
 
 One Xvfb screen of 1920x1080; the windows full size (the first start of each app is a warm-up
 that sizes its window and quits with Ctrl+Q, so the later starts reopen it full size). Key
@@ -146,7 +147,7 @@ def median(values: list[float]) -> float:
     return statistics.median(values) if values else UNSHOWN
 
 
-def run(tries: int = 8, starts: int = 5) -> list[Figure]:
+def run(tries: int = 8, starts: int = 5, *, typing_too: bool = True) -> list[Figure]:
     problem = missing_tools()
     if problem:
         print(f"  (screen bench skipped: {problem})", flush=True)
@@ -160,7 +161,13 @@ def run(tries: int = 8, starts: int = 5) -> list[Figure]:
     with Xvfb(f"{SIZE[0]}x{SIZE[1]}") as server:
         screen = Screen(server.display)
         try:
-            figures = _measure(screen, server.display, python, tries, starts)
+            if typing_too:
+                figures = _measure(screen, server.display, python, tries, starts)
+            else:  # each app still starts once first, to size its window to the screen
+                warm_up(screen, byline(server.display, 20_000, SIZE))
+                if python is not None:
+                    warm_up(screen, retext(server.display, 20_000, SIZE, python))
+                figures = _starts(screen, server.display, python, starts)
         finally:
             screen.close()
     return figures
@@ -255,10 +262,11 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
     parser.add_argument("--tries", type=int, default=8, help="edits of each kind per app")
     parser.add_argument("--starts", type=int, default=5, help="starts of each app")
+    parser.add_argument("--starts-only", action="store_true", help="only the start-up figures")
     args = parser.parse_args(argv)
     started = time.monotonic()
-    figures = run(args.tries, args.starts)
-    if figures:
+    figures = run(args.tries, args.starts, typing_too=not args.starts_only)
+    if figures and not args.starts_only:
         offscreen()
     missed = sum(1 for f in figures if not f.passed)
     print(f"{missed} target(s) missed" if missed else "all targets met",

@@ -243,7 +243,8 @@ class LivePreview(QObject):
         self._cursor_timer.start()
 
     def _cursor_moved(self) -> None:
-        self._cursor_timer.start()
+        if self.data is not None:  # else a post is opening: its page starts at the top anyway
+            self._cursor_timer.start()
 
     def _follow_cursor(self) -> None:
         """Once typing or moving pauses: keep the block under the cursor in view. (Finding it
