@@ -107,6 +107,24 @@ FUNCTIONS = (
     END $$""",
 )
 
+# 0012 let a writer touch their own draft while it was in the Trash (and so restore it, which
+# is an editor's); now a trashed post is the editors' alone, its photos and suggestions too.
+MAY_EDIT_POST = """
+CREATE OR REPLACE FUNCTION byline_may_edit_post(post integer) RETURNS boolean
+LANGUAGE sql STABLE SET search_path = pg_catalog, {schema}, pg_temp AS $$
+    SELECT byline_is_editor(p.blog_id)
+        OR (p.owner = current_user AND p.status IN ('draft', 'changes_requested'){trash})
+    FROM posts p WHERE p.id = post
+$$
+"""
+POSTS_EDIT = """CREATE POLICY posts_edit ON posts FOR UPDATE
+        USING (byline_is_editor(blog_id)
+               OR (owner = current_user AND status IN ('draft', 'changes_requested'){trash}))
+        WITH CHECK (byline_is_editor(blog_id)
+               OR (owner = current_user AND deleted_at IS NULL
+                   AND status IN ('draft', 'submitted', 'changes_requested')))"""
+TRASH = " AND deleted_at IS NULL"
+
 POLICIES = (
     "CREATE POLICY comments_create ON comments FOR INSERT WITH CHECK (author_role = current_user)",
     """CREATE POLICY comments_edit ON comments FOR UPDATE
@@ -191,6 +209,9 @@ def upgrade() -> None:
         )
     for statement in FUNCTIONS:
         op.execute(statement.replace("{schema}", schema).replace("{{", "{").replace("}}", "}"))
+    op.execute(MAY_EDIT_POST.format(schema=schema, trash=TRASH.replace(" deleted", " p.deleted")))
+    op.execute("DROP POLICY posts_edit ON posts")
+    op.execute(POSTS_EDIT.format(trash=TRASH))
     for table in RULED:
         op.execute(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
         op.execute(f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY")
@@ -206,9 +227,16 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name != "postgresql":
+    bind = op.get_bind()
+    if bind.dialect.name != "postgresql":
         return
+    schema = bind.dialect.identifier_preparer.quote(
+        bind.exec_driver_sql("SELECT current_schema()").scalar()
+    )
     op.execute(drop_trigger_sql("blogs"))
+    op.execute("DROP POLICY posts_edit ON posts")
+    op.execute(POSTS_EDIT.format(trash=""))  # as 0012 had them
+    op.execute(MAY_EDIT_POST.format(schema=schema, trash=""))
     op.execute(OLD_NOTIFY)
     for table in ("comments", "suggestions", "status_changes", "revisions"):
         op.execute(f"DROP TRIGGER IF EXISTS {table}_guard ON {table}")

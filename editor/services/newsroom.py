@@ -75,6 +75,8 @@ def may_edit(session: Session, post: Post) -> str | None:
             f"Post {post.id} is {owner or 'the newsroom'}'s: only its writer and the blog's "
             "editors can change it."
         )
+    if post.deleted_at is not None:
+        return f"Post {post.id} is in the Trash: only the blog's editors can restore it."
     status = PostStatus(post.status)
     if status not in WRITER_EDITS:
         return f"Post {post.id} is {status.value}: only the blog's editors can change it now."

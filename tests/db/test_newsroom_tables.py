@@ -295,3 +295,24 @@ def test_a_blog_change_is_announced(room, raw, editor):
     found = [Change.from_payload(n.payload) for n in listener.notifies(timeout=5, stop_after=1)]
     assert found and found[0] is not None
     assert (found[0].table, found[0].op, found[0].blog_id) == ("blogs", "update", blog_id)
+
+
+def test_a_writers_trashed_draft_is_the_editors(room, writer, editor, raw):
+    """0012 let a writer touch (and so restore) their own draft in the Trash."""
+    from editor.services import trash
+
+    post_id = _new(writer, room, "Binned")
+    with editor.session() as s:
+        trash.trash_post(s, post_id)
+    w = raw(room.writer)
+    assert w.execute("UPDATE posts SET deleted_at = NULL WHERE id = %s", (post_id,)).rowcount == 0
+    assert w.execute("UPDATE posts SET headline = 'x' WHERE id = %s", (post_id,)).rowcount == 0
+    with writer.session() as s, pytest.raises(PermissionDeniedError, match="in the Trash"):
+        p = posts.get_post(s, post_id)
+        posts.save_post(s, post_id, PostContent(headline="back"), expected_version=p.version)
+    assert (
+        raw(room.editor)
+        .execute("UPDATE posts SET deleted_at = NULL WHERE id = %s", (post_id,))
+        .rowcount
+        == 1
+    )
