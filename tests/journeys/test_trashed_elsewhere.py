@@ -92,3 +92,33 @@ def test_a_post_trashed_elsewhere_turns_read_only_keeping_unsaved_words(journey,
     j.wait(lambda: w.controller.current is None, ARRIVAL_MS)
     j.wait(lambda: j.status_text() == "Marco deleted this post for good.", ARRIVAL_MS)
     assert w.body.toPlainText() == ""
+
+
+def test_a_blog_renamed_elsewhere_shows_in_the_window(journey, room, monkeypatch):
+    """Blogs are announced too (migration 0013): the writer's blog menus follow a rename by
+    the blog's editor, and the status bar says who and what. The writer may not rename it."""
+    monkeypatch.setenv("BYLINE_USER_NAME", "Wren Writer")
+    j = journey(room.writer_url, preview=False)
+    w = j.window
+    j.wait(lambda: w.live.bridge.listener is not None and w.live.bridge.listener.connected.is_set())
+    env = {**os.environ, "BYLINE_USER_NAME": "Marco", "PYTHONPATH": str(ROOT)}
+
+    def blog_set(url: str, *args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "editor", "--db", url, "blog", "set", *args],
+                              env=env, capture_output=True, text=True, cwd=ROOT, timeout=120)  # fmt: skip
+
+    refused = blog_set(room.writer_url, room.blog, "--name", "Mine now")
+    assert refused.returncode == 1 and "Only the blog's editors can change its settings" in (
+        refused.stderr
+    )
+    renamed = blog_set(room.editor_url, room.blog, "--name", "Altiplano Norte")
+    assert renamed.returncode == 0, renamed.stderr
+    try:
+        names = lambda combo: [combo.itemText(i) for i in range(combo.count())]  # noqa: E731
+        j.wait(lambda: "Altiplano Norte" in names(w.form.blog), ARRIVAL_MS)
+        j.wait(lambda: "Altiplano Norte" in names(w.post_list.blog), ARRIVAL_MS)
+        assert room.blog not in names(w.form.blog)
+        assert j.status_text() == "Updated by Marco: blog settings"
+    finally:
+        back = blog_set(room.editor_url, "Altiplano Norte", "--name", room.blog)
+        assert back.returncode == 0, back.stderr
