@@ -316,3 +316,15 @@ def test_a_writers_trashed_draft_is_the_editors(room, writer, editor, raw):
         .rowcount
         == 1
     )
+
+
+def test_cli_resolve_refusal_exit_1(room, writer, editor, capsys):
+    theirs = _new(editor, room, "Desk notes")
+    with editor.session() as s:
+        note = comments.add_comment(s, theirs, "Tighten this", quote="salt").id
+    args = ["comment", "resolve", str(theirs), str(note)]
+    assert main(["--db", room.writer_url, *args]) == 1
+    err = capsys.readouterr().err
+    assert "Only a comment's author, the post's writer and the blog's editors" in err
+    assert "Traceback" not in err
+    assert main(["--db", room.editor_url, *args]) == 0
