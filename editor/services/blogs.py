@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from editor.errors import InputError, NotFoundError
 from editor.formats.urls import check_web_url
 from editor.model import DEFAULT_CATEGORY_BASE, DEFAULT_ROLE, MAX_SIDEBAR_COUNT, Blog, Post
+from editor.services import newsroom
 from editor.services.sidebar_merge import validate_url
 from editor.services.slugs import unique_slug
 
@@ -66,6 +67,7 @@ def get_or_create_blog(session: Session, name: str, **settings: str) -> Blog:
     try:
         return find_blog(session, name)
     except NotFoundError:
+        newsroom.check_new_blog(session)
         # Settings from an imported bundle pass the same checks as the Blogs dialog's.
         checked = {
             key: _check(session, Blog(), key, settings[key]) if settings.get(key) else ""
@@ -102,6 +104,7 @@ def default_blog(session: Session) -> Blog:
 
 def create_blog(session: Session, name: str, **settings: Any) -> Blog:
     """A new blog. Refuses a name already taken (names compare without case)."""
+    newsroom.check_new_blog(session)
     blog = Blog(name="", site_url="", description="", theme="newsroom", language="en",
                 default_byline_role=DEFAULT_ROLE, comments_url_pattern="", tag_url_pattern="",
                 logo_path="", sidebar_auto=True, sidebar_count=5, default_target=None,
@@ -114,6 +117,7 @@ def create_blog(session: Session, name: str, **settings: Any) -> Blog:
 
 def update_blog(session: Session, blog: Blog, **changes: Any) -> Blog:
     """Change some settings; each is checked, and nothing changes if one is wrong."""
+    newsroom.check_blog(session, blog.id)
     _apply(session, blog, changes)
     session.flush()
     return blog
@@ -132,6 +136,7 @@ def delete_blog(
 ) -> BlogDeleted:
     """Delete a blog and its sidebar. Its posts go to ``move_posts_to``, or are deleted with
     their revisions when ``delete_posts``; with neither, a blog with posts is refused."""
+    newsroom.check_blog(session, blog.id, doing="delete the blog")
     if move_posts_to is not None and delete_posts:
         raise InputError("Either move the posts to another blog or delete them, not both.")
     if move_posts_to is not None and move_posts_to.id == blog.id:

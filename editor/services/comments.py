@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from editor.errors import InputError, NotFoundError
 from editor.model import Comment, Person, Photo, Post, author_of, utcnow
-from editor.services import posts
+from editor.services import newsroom, posts
 from editor.services.anchors import Anchor, Span, anchor_at, locate, occurrences
 
 TEXT_FIELDS = ("body", "headline", "deck")
@@ -166,6 +166,7 @@ def set_resolved(session: Session, post_id: int, comment_id: int, resolved: bool
     """Resolve (or reopen) a comment, recording who and when."""
     comment = _root(session, post_id, comment_id)
     if comment.resolved != resolved:
+        newsroom.check_resolve(session, posts.get_post(session, post_id), comment.id)
         who = author_of(session)
         comment.resolved = resolved
         comment.state_by_name, comment.state_by_email = who.name, who.email

@@ -75,6 +75,8 @@ def may_edit(session: Session, post: Post) -> str | None:
             f"Post {post.id} is {owner or 'the newsroom'}'s: only its writer and the blog's "
             "editors can change it."
         )
+    if post.deleted_at is not None:
+        return f"Post {post.id} is in the Trash: only the blog's editors can restore it."
     status = PostStatus(post.status)
     if status not in WRITER_EDITS:
         return f"Post {post.id} is {status.value}: only the blog's editors can change it now."
@@ -114,3 +116,36 @@ def check_trash(session: Session, post: Post, *, doing: str = "move a post to th
 
 def refused_by_database(role: str, detail: str) -> PermissionDeniedError:
     return PermissionDeniedError.from_database(role, detail)
+
+
+def is_owner(session: Session) -> bool:
+    """Whether this connection is (a member of) the role owning the newsroom's tables."""
+    return bool(session.scalar(text("SELECT byline_is_owner()")))
+
+
+def check_blog(session: Session, blog_id: int, *, doing: str = "change its settings") -> None:
+    """A blog's settings and its Recent posts links are its editors' (migration 0015)."""
+    if enforced(session) and not standing(session, blog_id).editor:
+        raise PermissionDeniedError(f"Only the blog's editors can {doing}.")
+
+
+def check_new_blog(session: Session) -> None:
+    if enforced(session) and not is_owner(session):
+        raise PermissionDeniedError("Only the newsroom database's owner can add a blog.")
+
+
+def check_resolve(session: Session, post: Post, comment_id: int) -> None:
+    """A comment is resolved or reopened by its author, the post's writer or the blog's
+    editors (migration 0015)."""
+    if not enforced(session) or standing(session, post.blog_id).editor:
+        return
+    me = standing(session, post.blog_id).role
+    author, owner = session.execute(
+        text("SELECT c.author_role, p.owner FROM comments c JOIN posts p ON p.id = c.post_id "
+             "WHERE c.id = :c"), {"c": comment_id},
+    ).one()  # fmt: skip
+    if me not in (author, owner):
+        raise PermissionDeniedError(
+            "Only a comment's author, the post's writer and the blog's editors can resolve "
+            "or reopen it."
+        )

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from editor.errors import InputError, NotFoundError
 from editor.model import Blog, LinkSource, Post, PostStatus, SidebarLink, utcnow
+from editor.services import newsroom
 from editor.services.sidebar_merge import (
     LinkSpec,
     RecentPost,
@@ -33,6 +34,7 @@ from editor.services.sidebar_merge import (
 log = logging.getLogger(__name__)
 
 MAX_TITLE = 500
+LINKS = "change its Recent posts links"  # the newsroom's words (editors only)
 MAX_LABEL = 100
 UNSET: Any = object()
 
@@ -107,6 +109,7 @@ def add_link(
     post_id: int | None = None,
 ) -> SidebarLink:
     """Add a link (at the end, or at ``index``). Refuses a URL already in the sidebar."""
+    newsroom.check_blog(session, blog.id, doing=LINKS)
     links = list_links(session, blog)
     checked_url = validate_url(url, base=blog.site_url)
     _refuse_duplicate(links, checked_url, except_id=None)
@@ -133,6 +136,7 @@ def edit_link(
     date: date | None = UNSET,
     label: str = UNSET,
 ) -> SidebarLink:
+    newsroom.check_blog(session, blog.id, doing=LINKS)
     link = get_link(session, blog, link_id)
     if title is not UNSET:
         link.title = _title(title)
@@ -150,6 +154,7 @@ def edit_link(
 
 
 def remove_link(session: Session, blog: Blog, link_id: int) -> LinkSpec:
+    newsroom.check_blog(session, blog.id, doing=LINKS)
     link = get_link(session, blog, link_id)
     spec = to_spec(link)
     session.delete(link)
@@ -161,6 +166,7 @@ def remove_link(session: Session, blog: Blog, link_id: int) -> LinkSpec:
 
 def move_link(session: Session, blog: Blog, link_id: int, to_index: int) -> list[SidebarLink]:
     """Put a link at ``to_index`` (0 = top, clamped to the list); the others close up."""
+    newsroom.check_blog(session, blog.id, doing=LINKS)
     links = list_links(session, blog)
     link = get_link(session, blog, link_id)
     items = moved(links, links.index(link), to_index)
@@ -170,6 +176,7 @@ def move_link(session: Session, blog: Blog, link_id: int, to_index: int) -> list
 
 
 def set_pinned(session: Session, blog: Blog, link_id: int, pinned: bool) -> SidebarLink:
+    newsroom.check_blog(session, blog.id, doing=LINKS)
     link = get_link(session, blog, link_id)
     link.pinned = pinned
     link.updated_at = utcnow()
@@ -182,6 +189,7 @@ def replace_links(session: Session, blog: Blog, specs: Sequence[LinkSpec]) -> li
 
     Used to apply a refresh and by the window's undo, which puts back an earlier snapshot.
     """
+    newsroom.check_blog(session, blog.id, doing=LINKS)
     existing = {link.id: link for link in list_links(session, blog)}
     wanted_ids = {spec.id for spec in specs if spec.id is not None}
     for link_id, link in existing.items():
@@ -259,6 +267,7 @@ def refresh_sidebar(
     Without ``incoming`` the posts come from Byline's own database, which needs the blog's
     auto-fill on; a publishing target passes its CMS's recent posts instead.
     """
+    newsroom.check_blog(session, blog.id, doing=LINKS)
     if incoming is None:
         if not blog.sidebar_auto:
             raise InputError(

@@ -16,6 +16,7 @@ from editor.publish.discovery import discover_rest, discover_xmlrpc
 from editor.publish.errors import AuthError
 from editor.publish.http import HttpClient, check_url
 from editor.publish.secrets import SecretStore
+from editor.services import newsroom
 
 ClientFactory = Callable[[Target, str], TargetClient]
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
@@ -83,7 +84,9 @@ def set_default(session: Session, name: str, blog_id: int) -> Target:
     session.flush()
     target.default_for_blog_id = blog_id
     blog = session.get(Blog, blog_id)
-    if blog is not None:  # the blog profile shows (and `blog set --target` edits) the same
+    if blog is not None and blog.default_target != target.name:
+        # the blog profile shows (and `blog set --target` edits) the same
+        newsroom.check_blog(session, blog.id)
         blog.default_target = target.name
     return target
 

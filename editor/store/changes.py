@@ -25,13 +25,17 @@ TABLE_WORDS = {
     "revisions": "history",
     "photos": "photos",
     "sidebar_links": "sidebar",
+    "blogs": "blog settings",  # migration 0015
     "leases": "who is editing",  # edit leases, when a migration attaches trigger_sql("leases")
 }
 
 
-def trigger_sql(table: str, post_column: str = "post_id") -> str:
-    """The statement that makes every row change of ``table`` announce itself."""
+def trigger_sql(table: str, post_column: str = "post_id", blog_column: str = "blog_id") -> str:
+    """The statement that makes every row change of ``table`` announce itself (a
+    ``blog_column`` other than ``blog_id`` needs migration 0015's function)."""
     arg = "" if post_column == "post_id" else f"'{post_column}'"
+    if blog_column != "blog_id":
+        arg = f"'{post_column}', '{blog_column}'"
     return (
         f"CREATE TRIGGER {table}_notify AFTER INSERT OR UPDATE OR DELETE ON {table} "
         f"FOR EACH ROW EXECUTE FUNCTION byline_notify_change({arg})"

@@ -4,4 +4,4 @@ Kept as a constant so that opening an up-to-date database never imports Alembic 
 a test checks it against the newest migration in ``db/versions``.
 """
 
-SCHEMA_HEAD = "0014"
+SCHEMA_HEAD = "0015"

@@ -3,7 +3,7 @@ before it, so a version written by this window is never mistaken for someone els
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from editor.store.database import Store
@@ -33,3 +33,25 @@ def adopt(state: EditState, post_id: int, version: int) -> None:
     """The window now shows ``version``: the next save builds on it."""
     if post_id not in state.conflicted:
         state.versions[post_id] = max(state.versions.get(post_id, 0), version)
+
+
+def post_gone(store: Store, post_id: int) -> str | None:
+    """ "trashed", "deleted" (gone for good) or None (still live)."""
+    from editor.model import Post
+
+    with store.reading() as s:
+        post = s.get(Post, post_id, populate_existing=True)
+        if post is None:
+            return "deleted"
+        return "trashed" if post.deleted_at is not None else None
+
+
+def keep_as_draft(store: Store, fields: dict[str, Any], blog_id: int | None) -> int:
+    """Words typed into a post deleted meanwhile, kept as a new draft of this person's."""
+    from editor.model import Blog, PostContent
+    from editor.services import blogs, posts
+
+    content = PostContent(**fields)
+    with store.session() as s:
+        blog = (s.get(Blog, blog_id) if blog_id else None) or blogs.default_blog(s)
+        return posts.create_post(s, content, blog=blog).id

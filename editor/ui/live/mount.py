@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from editor.store.changes import TABLE_WORDS, Change
 from editor.ui.live.bridge import LiveBridge
+from editor.ui.live.gone import GoneWatch
 from editor.ui.live.text import replace_keeping_caret
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ class LiveUi(QObject):
         self.window = window
         self.store: Any = None
         self.bridge = LiveBridge(self)
+        self.gone = GoneWatch(window)
         self._edits = 0  # counts every edit in the form and the body
         self.bridge.batch_ready.connect(self._batch)
         self.bridge.reconnected.connect(
@@ -77,6 +79,7 @@ class LiveUi(QObject):
         if current is not None and here:
             if "posts" in tables:
                 kept = not self._check_post(current.id, _people(here))
+                self.gone.check(current.id, _people([c for c in here if c.table == "posts"]))
             if tables & REVIEW_TABLES:
                 self.window.review.reload()
                 self.window.suggest.load_authors()  # and the list, from the body
@@ -90,6 +93,8 @@ class LiveUi(QObject):
             c.table == "sidebar_links" and c.blog_id == current.blog_id for c in changes
         ):
             self._sidebar_changed()
+        if any(c.table == "blogs" for c in changes):
+            self._blogs_changed(current.blog_id if current is not None else None, changes)
         self._say(changes, here, kept)
         self.refreshed.emit(changes)
 
@@ -98,6 +103,9 @@ class LiveUi(QObject):
         tables = {c.table for c in here} - {"leases"}  # the lease banner says it
         if "status_changes" in tables:  # a status change also writes the post and a revision
             tables -= {"posts", "revisions"}
+        if any(c.table == "blogs" for c in changes):  # a blog's own row names no post
+            tables.add("blogs")
+            here = here + [c for c in changes if c.table == "blogs"]
         words = sorted(TABLE_WORDS.get(t, t) for t in tables)
         if not words and any(c.table in LIST_TABLES for c in changes):
             words = ["the post list"]
@@ -206,6 +214,15 @@ class LiveUi(QObject):
             panels.sidebar.controller.reload()
         if self.window.preview is not None:
             self.window.preview.reload_page_data(full=False)
+
+    def _blogs_changed(self, blog_id: int | None, changes: list[Change]) -> None:
+        """A blog renamed, added, removed or its settings changed: the blog menus read again,
+        and the open post's page when its own blog changed (theme, site, language…)."""
+        self.window.controller.reload_choices()
+        self._refresh_list()
+        mine = any(c.table == "blogs" and c.blog_id == blog_id for c in changes)
+        if mine and self.window.preview is not None:
+            self.window.preview.reload_page_data(full=True)
 
     def _status(self, message: str) -> None:
         self.window.statusBar().showMessage(message, 8000)
