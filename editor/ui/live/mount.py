@@ -129,10 +129,14 @@ class LiveUi(QObject):
 
     def _maybe_changed(self) -> None:
         """A change to the SQLite file that came with this window's own saves: most likely
-        ours, perhaps someone else's too (a command run just as the window saved). Everything
-        shown is read again, quietly: the open post is replaced, and that said, only if it is
-        newer than here."""
-        self._refresh_all("")
+        ours, perhaps someone else's too (a command run just as the window saved). Only what
+        would be lost is looked at again: the list, and the open post (replaced, and that said,
+        only if it is newer than here). Reading every panel again after each autosave made the
+        preview reload photos while typing; other panels wait for the next certain change."""
+        current = self.window.controller.current
+        self._refresh_list()
+        if current is not None:
+            self._check_post(current.id, None)
 
     def _refresh_list(self) -> None:
         """The post list read again, its filters, selection and scroll kept (without
