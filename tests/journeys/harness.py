@@ -35,7 +35,10 @@ class Journey:
         button: Qt.MouseButton = Qt.MouseButton.LeftButton,
         at: QPoint | None = None,
     ) -> None:
-        """Click ``widget`` (in its middle, or at ``at``: e.g. on a radio button's circle)."""
+        """Click ``widget`` (in its middle, or at ``at``: e.g. on a radio button's circle), once
+        it is on screen as a person would see it: a button just added is laid out a moment
+        later (until then it is 0 px high and the click lands on whatever is there)."""
+        self.wait(lambda: widget.isVisible() and not widget.visibleRegion().isEmpty())
         if at is None:
             QTest.mouseClick(widget, button)
         else:

@@ -115,7 +115,9 @@ def test_suggest_by_typing_accept_and_reject_from_the_menu_undo_and_compare(
 
     # Compare the first revision with now: the word changes, nothing else
     j.wait_saved()
+    j.focus(w.body)  # back in the text (the context menu took the window's activation)
     j.shortcut("Ctrl+Shift+H")
+    j.wait(lambda: "revisions_dock" in j.visible_docks())
     panel = w.revisions
     j.wait(lambda: panel.list.count() >= 1)
     panel.list.setCurrentRow(panel.list.count() - 1)  # the first revision is at the bottom
