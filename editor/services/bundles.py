@@ -21,7 +21,7 @@ from editor.render.themes import require_theme
 from editor.services.blogs import get_or_create_blog
 from editor.services.importing import export_markdown, import_parsed
 from editor.services.pages import page_for_post
-from editor.services.proofing import add_blog_words, blog_words
+from editor.services.proofing import add_blog_words, blog_words, post_words, take_post_words
 
 _TEXT = ("headline", "deck", "byline", "byline_role", "published_tz", "slug", "body",
          "editor_note")  # fmt: skip
@@ -55,7 +55,8 @@ def export_post(
         files, rendered = build_bundle(
             page.data,
             theme=require_theme(theme or post.blog.theme),
-            post_json=post_to_json(post),
+            # "Ignore in this post" goes with the post: a reviewer's spelling agrees too.
+            post_json={**post_to_json(post), "ignored_words": post_words(session, post.id)},
             # The blog's word list travels with the post: a reviewer's spelling agrees.
             blog_json={**blog_to_json(post.blog), "words": blog_words(session, post.blog)},
             markdown=export_markdown(post),
@@ -100,6 +101,7 @@ def import_bundle(session: Session, path: Path) -> Post:
     if isinstance(words, list):
         add_blog_words(session, blog, [w for w in words if isinstance(w, str) and _one_word(w)])
     post = import_parsed(session, parsed)
+    take_post_words(session, post.id, post_data)
     if photos:
         from editor.services.photos import attach_from_bundle
 

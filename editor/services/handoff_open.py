@@ -82,6 +82,9 @@ def open_package(session: Session, package: Package) -> OpenResult:
         added["revisions"] = _insert_revisions(session, post, package, label)
         result = _merge(session, post, package, label, added)
     merge_review(session, post, package, sender, added)
+    from editor.services.proofing import take_post_words
+
+    take_post_words(session, post.id, package.post)  # both sides' ignored words, kept
     _record(session, post, package, label)
     result.in_trash = post.deleted_at is not None
     return result

@@ -101,10 +101,10 @@ def send_post(session: Session, post_ref: int | str, target: Path) -> SendResult
         select(StatusChange).where(StatusChange.post_id == post.id).order_by(StatusChange.id)
     )
     from editor.services.importing import export_markdown
-    from editor.services.proofing import blog_words
+    from editor.services.proofing import blog_words, post_words
 
     post_json = {
-        "post": post_to_json(post),
+        "post": {**post_to_json(post), "ignored_words": post_words(session, post.id)},
         "blog": {**blog_to_json(post.blog), "words": blog_words(session, post.blog)},
         "photos": photo_entries,
     }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -78,6 +79,17 @@ def add_post_words(session: Session, post_id: int, words: Iterable[str]) -> list
             added.append(text)
     session.flush()
     return added
+
+
+def take_post_words(session: Session, post_id: int, data: Any) -> list[str]:
+    """Add the ``ignored_words`` a bundle or review package carries in its post.json (a list
+    of single words; anything else in it is left out): ignoring a word never un-ignores."""
+    words = data.get("ignored_words") if isinstance(data, dict) else None
+    if not isinstance(words, list):
+        return []
+    usable = [w for w in words if isinstance(w, str) and w.strip() and len(w) <= MAX_WORD
+              and not any(c.isspace() for c in w.strip())]  # fmt: skip
+    return add_post_words(session, post_id, usable)
 
 
 def remove_post_words(session: Session, post_id: int, words: Iterable[str]) -> int:

@@ -159,10 +159,13 @@ def test_migration_0009_upgrades_a_0006_database(tmp_path):
         store.close()
 
 
-def test_the_blog_word_list_and_language_travel_in_a_bundle(tmp_path, capsys, spanish_file):
+def test_the_blog_word_list_ignored_words_and_language_travel_in_a_bundle(
+    tmp_path, capsys, spanish_file
+):
     first, second = str(tmp_path / "a.sqlite3"), str(tmp_path / "b.sqlite3")
     assert main(["--db", first, "import", str(spanish_file)]) == 0
     assert main(["--db", first, "words", "add", "--blog", "Diario Andino", "Humala"]) == 0
+    assert main(["--db", first, "words", "add", "--post", "1", "ke"]) == 0  # this post's own
     bundle = tmp_path / "nota.zip"
     assert main(["--db", first, "export", "1", "-o", str(bundle)]) == 0
     assert main(["--db", second, "import", str(bundle)]) == 0
@@ -173,6 +176,9 @@ def test_the_blog_word_list_and_language_travel_in_a_bundle(tmp_path, capsys, sp
     found = json.loads(capsys.readouterr().out)
     assert {p["language"] for p in found if p["rule"] == "spelling"} == {"es"}
     assert "Humala" not in [p["word"] for p in found]
+    assert "ke" not in [p["word"] for p in found]
+    assert main(["--db", second, "words", "list", "--post", "1"]) == 0
+    assert capsys.readouterr().out == "ke\n"
 
 
 def test_push_dry_run_warns_with_the_count_and_does_not_block(run, spanish_file, monkeypatch):

@@ -222,3 +222,24 @@ def test_a_package_for_a_post_in_the_trash_says_so(desks):
     result = editor.open(writer.send(uuid, "two.bylinereview"))
     assert result.outcome == "took_theirs" and result.in_trash
     assert "in the Trash here" in result.summary()
+
+
+def test_words_ignored_in_the_post_travel_both_ways(desks):
+    """ "Ignore in this post" is the post's: the editor's spelling accepts what the writer
+    ignored, and words either side ignores later are added on the way back, never removed."""
+    from editor.services import proofing
+
+    writer, editor = desks
+    uuid = new_post(writer)
+    with writer.store.session() as s:
+        proofing.add_post_words(s, posts.get_post(s, uuid).id, ["Achacachi"])
+    editor.open(writer.send(uuid, "one.bylinereview"))
+    with editor.store.session() as s:
+        post_id = posts.get_post(s, uuid).id
+        assert proofing.post_words(s, post_id) == ["Achacachi"]
+        proofing.add_post_words(s, post_id, ["Quispe"])
+    with writer.store.session() as s:
+        proofing.remove_post_words(s, posts.get_post(s, uuid).id, ["Achacachi"])
+    writer.open(editor.send(uuid, "two.bylinereview"))
+    with writer.store.session() as s:
+        assert proofing.post_words(s, posts.get_post(s, uuid).id) == ["Achacachi", "Quispe"]
