@@ -166,6 +166,16 @@ def check_only(
             photos=photos,
             now=now or utcnow(),
         )
+        # The same refusal and warning a push would give (they were missing here, so the
+        # dialog without a target said nothing of open suggestions or misspellings).
+        from editor.services.publish_checks import proofing_warning
+        from editor.services.suggestions import markup_problem
+
+        texts = {"body": body, "headline": post.headline, "deck": post.deck}
+        if problem := markup_problem(post.id, texts):
+            checks.errors.append(problem)
+        if proofing := proofing_warning(s, post.id):
+            checks.warnings.append(proofing)
     _, removed = cms_body(body, photos, {}, render_body)
     checks.warnings.extend(w for w in removed if w not in checks.warnings)
     return checks

@@ -235,3 +235,18 @@ def test_words_ignored_in_one_post_stay_with_that_post(run, spanish_file, tmp_pa
     assert run("words", "list", "--post", "1")[0] == 2  # no such post any more
     with sqlite3.connect(tmp_path / "cli.sqlite3") as db:
         assert db.execute("SELECT count(*) FROM post_words").fetchone() == (0,)
+
+
+def test_checks_without_a_target_refuse_open_suggestions_and_warn_of_spelling(store):
+    """The Publish dialog before any target exists shows what a push would say: an open
+    suggestion blocks, misspellings warn (they were missing there)."""
+    from editor.services.publish import check_only
+
+    with store.session() as s:
+        blog = blogs.create_blog(s, "Coast Desk", language="en")
+        body = "The mayor {~~said~>anounced~~} a plan.\n\nIt was recieved well."
+        post_id = posts.create_post(s, PostContent(headline="Plan", byline="Ana", body=body),
+                                    blog=blog).id  # fmt: skip
+    report = check_only(store, post_id, status="publish", photos=[])
+    assert any("1 suggestion" in e for e in report.errors), report.errors
+    assert any(w.startswith("proofing:") and "recieved" in w for w in report.warnings)

@@ -72,7 +72,9 @@ def test_publish_to_wordpress_and_update_in_place(journey, db_path, wordpress, n
 
     dialog = _open_publish(j)
     assert "No publishing target yet" in dialog.progress.text()
-    assert _checks(dialog) == ["⚠ no lead photo: the post will have no featured image"]
+    items = _checks(dialog)  # what the push would say, before any target exists
+    assert items[0] == "⚠ no lead photo: the post will have no featured image", items
+    assert len(items) == 2 and items[1].startswith("⚠ proofing: "), items
     assert not dialog.publish_button.isEnabled()
 
     j.click(dialog.add_target_button)

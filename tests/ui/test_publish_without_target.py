@@ -55,6 +55,9 @@ def test_without_a_target_the_checks_still_show(qtbot, open_window, db_path):
     items = _checks(dialog)
     assert "✖ byline: empty (who wrote it?)" in items, items
     assert any("no lead photo" in i for i in items), items
+    # What a push would refuse or warn about shows here too (the sample post has words the
+    # spelling flags).
+    assert any(i.startswith("⚠ proofing:") for i in items), items
     assert not dialog.publish_button.isEnabled()
     assert dialog.add_target_button.isVisible()
     assert "No publishing target yet" in dialog.progress.text()
