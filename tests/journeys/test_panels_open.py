@@ -126,3 +126,12 @@ def test_a_photo_card_shows_a_whole_credit_at_the_window_size(journey, db_path, 
     assert card.stacked == (card.width() < 480)
     if size == (1920, 1080):
         assert not card.stacked, f"a {card.width()} px card stacked its fields"
+
+
+def test_quit_ends_the_file_menu(journey, db_path):
+    """Features add their File commands (Publish, Send for Review…): none lands below Quit."""
+    j = journey(db_path)
+    file_menu = next(a.menu() for a in j.window.menuBar().actions() if a.text() == "&File")
+    texts = [a.text() for a in file_menu.actions()]
+    assert texts[-1] == "&Quit" and texts[-2] == "", texts  # a line, then Quit
+    assert "Send for Re&view…" in texts and "Open Review Pac&kage…" in texts

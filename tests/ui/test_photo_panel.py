@@ -144,3 +144,14 @@ def test_set_lead_and_remove(setup, qtbot):
     qtbot.mouseClick(panel.cards[1].remove_button, Qt.MouseButton.LeftButton)
     assert [r[:2] for r in _db_photos(store, post_id)] == [("two.png", "lead")]
     assert len(panel.cards) == 1
+
+
+def test_a_message_about_one_post_goes_when_another_is_shown(setup, qtbot):
+    store, post_id, panel, controller = setup
+    panel.show_message("Added harbour.jpg as the lead photo.")
+    controller.show_post(post_id)  # the same post again (a refresh): the message stays
+    assert panel.message.text() == "Added harbour.jpg as the lead photo."
+    with store.session() as s:
+        other = posts.create_post(s, PostContent(headline="Another"), blog=blogs.default_blog(s))
+    controller.show_post(other.id)
+    assert panel.message.text() == "" and panel.message.isHidden()

@@ -40,6 +40,8 @@ class PhotoPanelController(QObject):
         self._attached.connect(self._after_attach)
 
     def show_post(self, post_id: int | None) -> None:
+        if post_id != self.post_id:
+            self.panel.show_message("")  # "Added x.jpg as the lead photo." was the last post's
         self.post_id = post_id
         self.panel.setEnabled(post_id is not None)
         self.refresh()

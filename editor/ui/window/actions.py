@@ -10,7 +10,7 @@ import enum
 from collections.abc import Callable
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenuBar, QToolBar, QWidget
+from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QWidget
 
 Key = QKeySequence.StandardKey
 
@@ -185,14 +185,17 @@ class ActionRegistry:
                 action.setEnabled(writable)
 
     def fill_menus(self, bar: QMenuBar) -> None:
-        menus: dict[str, object] = {}
-        for act in Act:
+        menus: dict[str, QMenu] = {}
+        # Quit ends the File menu, below a line, whatever features add after it.
+        for act in [a for a in Act if a is not Act.QUIT] + [Act.QUIT]:
             title = act.spec.menu
             if not title:
                 continue
             if title not in menus:
                 menus[title] = bar.addMenu(title)
-            menus[title].addAction(self._actions[act])  # type: ignore[attr-defined]
+            if act is Act.QUIT:
+                menus[title].addSeparator()
+            menus[title].addAction(self._actions[act])
 
     def fill_toolbar(self, toolbar: QToolBar) -> None:
         last_menu = None
