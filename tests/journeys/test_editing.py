@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
 
 from editor.ui.window.actions import Act
+from editor.ui.window.theme import colors
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
@@ -210,3 +212,25 @@ def test_undo_takes_back_one_burst_of_typing_at_a_time(journey, db_path):
     j.shortcut("Ctrl+Z")
     assert body.toPlainText() == start + " First burst. Third."
     j.wait_preview_matches()
+
+
+def test_the_find_and_replace_bar_fits_the_default_window(journey, db_path):
+    """At 1280x800 the fields read a phrase (they were ~35 px: "onal"), opening the bar does
+    not squeeze the post list, and "Replaced 2" is not shown as an error."""
+    j = journey(db_path)
+    w = j.window
+    list_width = w.post_list.width()
+    j.focus(w.body)
+    j.shortcut("Ctrl+H")
+    bar = w.findChild(QWidget, "find_bar")
+    j.wait(lambda: bar.isVisible() and bar.replace_text.isVisible())
+    for field in (bar.find_text, bar.replace_text):
+        assert field.width() >= field.fontMetrics().horizontalAdvance("x" * 16), field.width()
+    assert w.post_list.width() == list_width
+    j.type("the", widget=bar.find_text)
+    j.type("a", widget=bar.replace_text)
+    count = len(bar.matches())
+    assert count >= 2
+    j.click(bar.replace_all)
+    assert bar.count.text() == f"Replaced {count}"
+    assert colors().ok.name() in bar.count.styleSheet()

@@ -16,8 +16,8 @@ from itertools import pairwise
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
-    QCheckBox,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -61,8 +61,10 @@ class FindBar(QWidget):
             "find_previous", "Previous", "Previous match (Shift+Enter, Shift+F3)"
         )
         self.next = _button("find_next", "Next", "Next match (Enter, F3)")
-        self.match_case = QCheckBox("Match case", objectName="match_case")
-        self.whole_word = QCheckBox("Whole words", objectName="whole_word")
+        # Compact toggles beside the field, as in browsers and code editors: as labelled check
+        # boxes they took the row, and at 1280x800 the find field was left ~35 px ("onal").
+        self.match_case = _toggle("match_case", "Aa", "Match case")
+        self.whole_word = _toggle("whole_word", "W", "Whole words only")
         self.count = QLabel(objectName="find_count")
         self.count.setAccessibleName("Matches")
         self.replace = _button("replace", "Replace", "Replace this match and find the next")
@@ -78,18 +80,22 @@ class FindBar(QWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(8, 4, 8, 4)
         grid.setVerticalSpacing(4)
+        options = QHBoxLayout()
+        options.setSpacing(2)
+        options.addWidget(self.match_case)
+        options.addWidget(self.whole_word)
         grid.addWidget(self.find_text, 0, 0)
-        grid.addWidget(self.previous, 0, 1)
-        grid.addWidget(self.next, 0, 2)
-        grid.addWidget(self.match_case, 0, 3)
-        grid.addWidget(self.whole_word, 0, 4)
-        grid.addWidget(self.count, 0, 5)
-        grid.addWidget(self.close_button, 0, 6)
+        grid.addLayout(options, 0, 1)
+        grid.addWidget(self.previous, 0, 2)
+        grid.addWidget(self.next, 0, 3)
+        grid.addWidget(self.count, 0, 4)
+        grid.addWidget(self.close_button, 0, 5)
         grid.addWidget(self.replace_text, 1, 0)
-        grid.addWidget(self.replace, 1, 1)
-        grid.addWidget(self.replace_all, 1, 2)
+        grid.addWidget(self.replace, 1, 2)
+        grid.addWidget(self.replace_all, 1, 3, 1, 2)
         grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(5, 1)
+        for field in (self.find_text, self.replace_text):  # a phrase reads whole
+            field.setMinimumWidth(field.fontMetrics().horizontalAdvance("x" * 16))
         self.count.setMinimumWidth(self.count.fontMetrics().horizontalAdvance("999 of 999 "))
         order = [self.find_text, self.replace_text, self.previous, self.next, self.replace,
                  self.replace_all, self.match_case, self.whole_word, self.close_button]  # fmt: skip
@@ -254,7 +260,8 @@ class FindBar(QWidget):
         self.editor.end_undo_step()
         self._recount.stop()  # keep "Replaced N" until the next change
         self.update_count()
-        self.count.setText(f"Replaced {len(found)}")
+        self.count.setText(f"Replaced {len(found)}")  # done, not "No matches": not red
+        self.count.setStyleSheet(f"color: {colors().ok.name()};")
         self.replaced.emit(len(found))
         return len(found)
 
@@ -263,6 +270,13 @@ def _field(name: str, label: str) -> QLineEdit:
     field = QLineEdit(objectName=name, placeholderText=label, clearButtonEnabled=True)
     field.setAccessibleName(label)
     return field
+
+
+def _toggle(name: str, text: str, label: str) -> QToolButton:
+    button = QToolButton(objectName=name, text=text, checkable=True)
+    button.setToolTip(label)
+    button.setAccessibleName(label)
+    return button
 
 
 def _button(name: str, text: str, tip: str) -> QPushButton:
