@@ -130,3 +130,31 @@ def test_suggest_by_typing_accept_and_reject_from_the_menu_undo_and_compare(
     assert [(op.old, op.new) for op in changed["body"].ops if op.tag != "equal"] == [(WORD, "tin")]
     assert "corrugated" in dialog.side.toPlainText() and "tin" in dialog.inline.toPlainText()
     dialog.close()
+
+
+def test_accept_all_then_ctrl_z_brings_every_suggestion_back(journey, db_path):
+    """The status bar says "Ctrl+Z undoes it": after Accept all the keyboard is back in the
+    text, so it does (it went on to the post search, where Ctrl+Z undid nothing)."""
+    from editor.model import PostContent
+    from editor.services import blogs, posts
+    from editor.store.database import open_store
+
+    marked = "The {~~old~>new~~} roof.\n\nPanels {++on the school++} now."
+    store = open_store(db_path)
+    with store.session() as s:
+        posts.create_post(s, PostContent(headline="Roofs", byline="Ana", body=marked),
+                          blog=blogs.default_blog(s))  # fmt: skip
+    store.close()
+    j = journey(db_path)
+    w = j.window
+    j.wait(lambda: w.body.toPlainText() == marked)
+    j.focus(w.body)
+    j.shortcut("Ctrl+Alt+G")
+    j.wait(lambda: w.suggest.list.list.count() == 2)
+    j.click(w.suggest.list.accept_all_button)
+    assert w.body.toPlainText() == "The new roof.\n\nPanels on the school now."
+    j.wait(lambda: j.focused_in(w.body))
+    assert "Ctrl+Z undoes it" in j.status_text()
+    j.shortcut("Ctrl+Z")
+    assert w.body.toPlainText() == marked
+    j.wait(lambda: w.suggest.list.list.count() == 2)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDockWidget, QLabel
 
@@ -84,7 +84,7 @@ class SuggestUi(QObject):
         self.mode.resolved.connect(self._resolved)
         self.list.accept_requested.connect(lambda m: self.mode.resolve_marks([m], accept=True))
         self.list.reject_requested.connect(lambda m: self.mode.resolve_marks([m], accept=False))
-        self.list.all_requested.connect(lambda yes: self.mode.resolve_all(accept=yes))
+        self.list.all_requested.connect(self._resolve_all)
         self.list.jump_requested.connect(self._jump)
         window.body.textChanged.connect(self._list_timer.start)
         c = window.controller
@@ -140,6 +140,12 @@ class SuggestUi(QObject):
         if preview is not None:
             show = critic.with_marks_as_html if marked else critic.accepted
             preview.controller.set_text_filter(show)
+
+    def _resolve_all(self, accept: bool) -> None:
+        self.mode.resolve_all(accept=accept)
+        # Back to the text: the button just pressed is disabled now (nothing left) and the
+        # keyboard went on to the post search, where Ctrl+Z undid nothing of it.
+        self.window.body.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _resolved(self, accepted: bool, count: int) -> None:
         done = "Accepted" if accepted else "Rejected"
