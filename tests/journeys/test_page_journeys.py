@@ -66,3 +66,40 @@ def test_restore_an_old_revision_from_the_history_panel(journey, db_path):
     j.wait(lambda: j.preview_text().strip().startswith("The first voice"))
     assert "written today" not in j.preview_text()
     j.wait(lambda: panel.list.item(0).text().endswith("Restored revision 1"))
+
+
+def test_another_post_opens_at_the_top_of_its_page(journey, db_path):
+    """Reading down the sample post's page, then opening another post: its page starts at its
+    headline, not half-way down (the scroll of the last page was kept)."""
+    from PySide6.QtTest import QTest
+
+    from editor.model import PostContent
+    from editor.services import blogs, posts
+    from editor.services.sample import seed_sample_post
+    from editor.store.database import open_store
+
+    store = open_store(db_path)
+    with store.session() as s:
+        seed_sample_post(s)
+        posts.create_post(s, PostContent(headline="A short note", byline="Ana",
+                                         body="\n\n".join(f"Paragraph {n} of a long note." for n in range(60))),
+                          blog=blogs.default_blog(s))  # fmt: skip
+    store.close()
+    j = journey(db_path)
+    w = j.window
+    tree = w.post_list.tree
+
+    def open_row(starts: str) -> None:
+        row = tree.findItems(starts, Qt.MatchFlag.MatchStartsWith, 0)[0]
+        QTest.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
+                         pos=tree.visualItemRect(row).center())  # fmt: skip
+
+    open_row("In the high Andes")
+    j.wait(lambda: "Andes" in j.preview_text("h1"))
+    j.wait_preview_idle()
+    j.js("window.scrollTo(0, 900)")
+    j.wait(lambda: j.js("window.scrollY") > 100)
+    open_row("A short note")
+    j.wait(lambda: "A short note" in j.preview_text("h1"))
+    j.wait_preview_idle()
+    assert j.js("window.scrollY") == 0

@@ -71,6 +71,9 @@ class StandInPane(QObject):
     def set_roots(self, **_roots: object) -> None:
         pass
 
+    def forget_scroll(self) -> None:
+        pass
+
     def show_page(self, _html: str, *_args: object, body: Body | None = None) -> None:
         self.loads += 1
         self.owed.append(("load", body))

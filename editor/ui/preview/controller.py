@@ -86,8 +86,9 @@ class PreviewController(QObject):
     def open_post(
         self, markdown: str, *, post_media: Path | None = None, assets: Path | None = None
     ) -> None:
-        """Show a newly opened post (full load, now)."""
+        """Show a newly opened post (full load, now), from its top."""
         self.pane.set_roots(post_media=post_media, assets=assets)
+        self.pane.forget_scroll()
         self._text = markdown
         self._cursor_block = None
         self.reload()

@@ -83,6 +83,7 @@ class PreviewPane(QWidget):
         self._pending_body: tuple[Body, int | None] | None = None
         self._pending_page: tuple[str, QUrl, Body | None] | None = None
         self._restore_scroll: QPointF | None = None
+        self._fresh = False  # the next page is another post's: do not keep the scroll
         self._await_paint = False
         self._page_width = FIT
         self._patches_since_gc = 0
@@ -221,6 +222,11 @@ class PreviewPane(QWidget):
         """Folders served as ``byline-media://post/...`` and ``byline-media://assets/...``."""
         self._handler.set_roots({"post": post_media, "assets": assets})
 
+    def forget_scroll(self) -> None:
+        """The next page shown is another post: it opens at its top, not where the last one
+        was scrolled to (a page reloaded for the same post keeps its place)."""
+        self._fresh = True
+
     def show_page(
         self, html: str, base_url: QUrl = DEFAULT_BASE_URL, body: Body | None = None
     ) -> None:
@@ -234,7 +240,9 @@ class PreviewPane(QWidget):
             log.warning("preview page is over 2 MB; the web engine may refuse to show it")
         self._shown_blocks = list(body.blocks) if body is not None else None
         self._pending_body = None
-        if self._view.url().isValid() and not self._view.url().isEmpty():
+        if self._fresh:  # another post: it opens at its top
+            self._fresh, self._restore_scroll = False, None
+        elif self._view.url().isValid() and not self._view.url().isEmpty():
             self._restore_scroll = self._view.page().scrollPosition()
         self._blocker.reset()
         self._loading = True
