@@ -36,7 +36,7 @@ from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QTextEdit, QWidg
 
 from editor.proofing.problems import Problem
 from editor.proofing.tokens import to_utf16, utf16_offsets
-from editor.ui.proofing.spell_layer import SPELLING_RED, underline_format
+from editor.ui.proofing.spell_layer import spelling_red, underline_format
 
 #: Wave of the headline's underline, in px (one period, and the height of a crest).
 WAVE = 4.0
@@ -205,7 +205,7 @@ class _LineUnderlines(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setClipRect(inner)
-        painter.setPen(QPen(SPELLING_RED, 1))
+        painter.setPen(QPen(spelling_red(), 1))
         for left, right in found:
             path = QPainterPath(QPointF(left, y))
             x, up = left, True

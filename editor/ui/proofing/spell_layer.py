@@ -23,15 +23,20 @@ from editor.proofing.tokens import (
     words,
 )
 
-__all__ = ["SpellLayer", "box_lines", "is_underlined", "underline_format"]
+__all__ = ["SpellLayer", "box_lines", "is_underlined", "spelling_red", "underline_format"]
 
-SPELLING_RED = QColor(220, 30, 30)
+
+def spelling_red() -> QColor:
+    """The scheme's "over" red: on a dark background the light scheme's red wave was 1.9:1."""
+    from editor.ui.window.theme import colors
+
+    return colors().over
 
 
 def underline_format() -> QTextCharFormat:
     f = QTextCharFormat()
     f.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
-    f.setUnderlineColor(SPELLING_RED)
+    f.setUnderlineColor(spelling_red())
     f.setProperty(QTextCharFormat.Property.UserProperty + 1, True)  # "misspelt", for tests/tools
     return f
 
