@@ -32,6 +32,7 @@ from editor.model import (
 from editor.review.merge_state import StateMerge, merge_states
 from editor.services import handoff, posts
 from editor.services.handoff_review import merge_review, store_photos
+from editor.services.revisions import add_revision
 
 
 @dataclass
@@ -124,12 +125,12 @@ def _merge(session: Session, post: Post, package: Package, label: str,
     merge = merge_states(base["state"] if base else None, ours, theirs)
     took = base is not None and ours_hash == base["hash"]
     if not took:
-        posts._add_revision(session, post, RevisionReason.MERGED,
+        add_revision(session, post, RevisionReason.MERGED,
                             label=f"Yours before merging {label}'s changes")  # fmt: skip
     added["photos"] = len(store_photos(session, post, package, merge.new_photos))
     _apply(session, post, merge)
     if not took:
-        posts._add_revision(session, post, RevisionReason.MERGED,
+        add_revision(session, post, RevisionReason.MERGED,
                             label=f"Merged with {label}'s changes")  # fmt: skip
     return OpenResult(post.id, "took_theirs" if took else "merged", label, merge.theirs_fields,
                       len(merge.suggestions), merge.kept, added)  # fmt: skip

@@ -39,6 +39,7 @@ from editor.model import (
 )
 from editor.services import handoff, posts
 from editor.services.photos import list_photos, original_bytes
+from editor.services.revisions import add_revision
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ def send_post(session: Session, post_ref: int | str, target: Path) -> SendResult
         target = target.with_name(target.name + ".bylinereview")
     me = handoff.database_id(session)
     base_row = handoff.last_handoff(session, post.id)
-    head = posts._add_revision(session, post, RevisionReason.SENT, label="Sent for review")
+    head = add_revision(session, post, RevisionReason.SENT, label="Sent for review")
     state = handoff.current_state(session, post)
     revisions = list(session.scalars(
         select(Revision).where(Revision.post_id == post.id).order_by(Revision.number)

@@ -15,8 +15,6 @@ from editor.errors import ConflictError, InputError, NotFoundError
 from editor.formats.checks import check_content, check_uuid
 from editor.model import (
     Blog,
-    Photo,
-    PhotoRole,
     Post,
     PostContent,
     PostStatus,
@@ -27,6 +25,11 @@ from editor.model import (
     utcnow,
 )
 from editor.services import newsroom
+from editor.services.revisions import add_revision as _add_revision
+from editor.services.revisions import get_revision as get_revision
+from editor.services.revisions import list_revisions as list_revisions
+from editor.services.revisions import photo_records as photo_records
+from editor.services.revisions import snapshot_of as snapshot_of
 from editor.services.slugs import unique_slug
 from editor.store import listing
 from editor.store.listing import LIST_LIMIT, PostSummary
@@ -205,20 +208,6 @@ def save_version(
     return _add_revision(session, post, reason, label=label.strip(), snapshot=snapshot)
 
 
-def list_revisions(session: Session, post_id: int) -> list[Revision]:
-    stmt = select(Revision).where(Revision.post_id == post_id).order_by(Revision.number.desc())
-    return list(session.scalars(stmt))
-
-
-def get_revision(session: Session, post_id: int, number: int) -> Revision:
-    rev = session.scalar(
-        select(Revision).where(Revision.post_id == post_id, Revision.number == number)
-    )
-    if rev is None:
-        raise NotFoundError(f"Post {post_id} has no revision {number}.")
-    return rev
-
-
 def restore_revision(
     session: Session, post_id: int, number: int, *, expected_version: int | None = None
 ) -> SaveResult:
@@ -341,52 +330,6 @@ def _with_slug(session: Session, post: Post, content: PostContent) -> PostConten
 
 def _last_revision_time(session: Session, post_id: int) -> datetime | None:
     return session.scalar(select(func.max(Revision.created_at)).where(Revision.post_id == post_id))
-
-
-def photo_records(session: Session, post_id: int) -> list[dict[str, Any]]:
-    """What a revision keeps of the post's photos: each one's caption and credit, by id (the
-    ``caption:ID`` of comments), with its uuid and file name to tell it by."""
-    lead_first = (Photo.role != PhotoRole.LEAD.value).asc()
-    stmt = select(Photo).where(Photo.post_id == post_id).order_by(lead_first, Photo.position)
-    return [
-        {"id": p.id, "uuid": p.uuid, "filename": p.filename, "caption": p.caption,
-         "credit": p.credit}
-        for p in session.scalars(stmt)
-    ]  # fmt: skip
-
-
-def snapshot_of(session: Session, post: Post) -> dict[str, Any]:
-    """The post as stored now, as a revision keeps it: its content and its photos' texts."""
-    return {**post.content().to_json(), "photos": photo_records(session, post.id)}
-
-
-def _add_revision(
-    session: Session,
-    post: Post,
-    reason: RevisionReason,
-    *,
-    label: str = "",
-    now: datetime | None = None,
-    snapshot: dict[str, Any] | None = None,
-) -> Revision:
-    number = (
-        session.scalar(select(func.max(Revision.number)).where(Revision.post_id == post.id)) or 0
-    ) + 1
-    rev = Revision(
-        post_id=post.id,
-        number=number,
-        created_at=now or utcnow(),
-        reason=reason.value,
-        label=label,
-        status=post.status,
-        post_version=post.version,
-        snapshot=snapshot if snapshot is not None else snapshot_of(session, post),
-    )
-    who = author_of(session)
-    rev.author_name, rev.author_email, rev.author_zone = who.name, who.email, who.zone
-    session.add(rev)
-    session.flush()
-    return rev
 
 
 def _result(post: Post, *, changed: bool, revision: Revision | None = None) -> SaveResult:
