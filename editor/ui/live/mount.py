@@ -75,7 +75,7 @@ class LiveUi(QObject):
         tables = {c.table for c in here}
         kept = False
         if any(c.table in LIST_TABLES for c in changes):
-            self._refresh_list()
+            self.window.refresh_list(announce=False)
         if current is not None and here:
             if "posts" in tables:
                 kept = not self._check_post(current.id, _people(here))
@@ -118,7 +118,7 @@ class LiveUi(QObject):
         were not announced), or when another process wrote to the same SQLite file (SQLite
         does not say what changed). ``message``: what the status bar says (nothing if empty)."""
         current = self.window.controller.current
-        self._refresh_list()
+        self.window.refresh_list(announce=False)
         if current is not None:
             self._check_post(current.id, None)
             self.window.review.reload()
@@ -134,24 +134,9 @@ class LiveUi(QObject):
         only if it is newer than here). Reading every panel again after each autosave made the
         preview reload photos while typing; other panels wait for the next certain change."""
         current = self.window.controller.current
-        self._refresh_list()
+        self.window.refresh_list(announce=False)
         if current is not None:
             self._check_post(current.id, None)
-
-    def _refresh_list(self) -> None:
-        """The post list read again, its filters, selection and scroll kept (without
-        ``list_refreshed``: that answers the window's own actions)."""
-        from editor.ui.window import jobs
-
-        store, f = self.store, self.window.post_list.filters()
-        self.window.executor.submit(
-            lambda: jobs.list_posts(store, blog=f["blog"], status=f["status"], search=f["search"]),
-            self._listed,
-        )
-
-    def _listed(self, rows: list[Any]) -> None:
-        current = self.window.controller.current
-        self.window.post_list.show_posts(rows, current.id if current else None)
 
     # -- the open post ----------------------------------------------------------------------
     def _check_post(self, post_id: int, who: str | None) -> bool:
@@ -223,7 +208,7 @@ class LiveUi(QObject):
         """A blog renamed, added, removed or its settings changed: the blog menus read again,
         and the open post's page when its own blog changed (theme, site, language…)."""
         self.window.controller.reload_choices()
-        self._refresh_list()
+        self.window.refresh_list(announce=False)
         mine = any(c.table == "blogs" and c.blog_id == blog_id for c in changes)
         if mine and self.window.preview is not None:
             self.window.preview.reload_page_data(full=True)

@@ -297,7 +297,10 @@ class MainWindow(QMainWindow):
         self.body.setEnabled(enabled)
 
     # -- reacting ---------------------------------------------------------------------------
-    def refresh_list(self) -> None:
+    def refresh_list(self, *, announce: bool = True) -> None:
+        """The post list read again, its filters, selection and scroll kept. ``announce``:
+        say ``list_refreshed`` (it answers the window's own actions; a live update of
+        someone else's change does not)."""
         store = self.controller.store if self.completed else None
         if store is None:
             return
@@ -306,13 +309,14 @@ class MainWindow(QMainWindow):
         f = self.post_list.filters()
         self.executor.submit(
             lambda: jobs.list_posts(store, blog=f["blog"], status=f["status"], search=f["search"]),
-            self._listed,
+            lambda rows: self._listed(rows, announce),
         )
 
-    def _listed(self, rows: list) -> None:
+    def _listed(self, rows: list, announce: bool = True) -> None:
         current = self.controller.current
         self.post_list.show_posts(rows, current.id if current else None)
-        self.list_refreshed.emit()
+        if announce:
+            self.list_refreshed.emit()
 
     def _choices(self, choices: Choices) -> None:
         self.form.set_choices(choices.blogs, choices.statuses)

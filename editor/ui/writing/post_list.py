@@ -187,6 +187,7 @@ class PostList(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._showing = False
+        self._shown: list[tuple[Any, str]] | None = None  # the rows last shown, as shown
         self.search = QLineEdit(objectName="search", placeholderText="Search headline, text, tags…")
         self.search.setClearButtonEnabled(True)
         self.blog = QComboBox(objectName="blog_filter")
@@ -256,6 +257,11 @@ class PostList(QWidget):
     def show_posts(self, rows: list[Any], current_id: int | None) -> None:
         """Rows are PostSummary objects; keeps ``current_id`` selected without re-announcing it,
         and the list scrolled where it was (a refresh after someone else's change)."""
+        shown = [(row, when(row.updated_at)) for row in rows]
+        if shown == self._shown:  # a refresh that found nothing new (after each own save)
+            self.select(current_id)
+            return
+        self._shown = shown
         self._showing = True
         scrolled = self.tree.verticalScrollBar().value()
         self.tree.clear()
@@ -291,6 +297,7 @@ class PostList(QWidget):
         item = self.tree.topLevelItem(0)
         if item is None or item.data(0, ID_ROLE) != post_id:
             return False
+        self._shown = None  # changed in place: the next refresh rebuilds
         item.setText(0, headline or "(untitled)")
         item.setText(1, status)
         item.setText(2, when(updated))
