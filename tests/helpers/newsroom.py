@@ -65,3 +65,17 @@ def newsroom_database() -> Iterator[Newsroom]:
         with psycopg.connect(_libpq(PG_ADMIN_URL), autocommit=True) as conn:
             for role in roles:
                 conn.execute(f'DROP ROLE IF EXISTS "{role}"')
+
+
+def new_post(store, room: Newsroom, headline: str, status=None, body: str = "salt and sky") -> int:
+    """A post in the newsroom's blog (a draft unless ``status``), made through ``store`` (so as
+    that store's role)."""
+    from editor.model import PostContent, PostStatus
+    from editor.services import blogs, posts
+
+    status = status or PostStatus.DRAFT
+
+    with store.session() as s:
+        blog = blogs.find_blog(s, room.blog)
+        return posts.create_post(s, PostContent(headline=headline, body=body), blog=blog,
+                                 status=status).id  # fmt: skip

@@ -9,66 +9,11 @@ import pytest
 
 from editor.cli.main import main
 from editor.errors import PermissionDeniedError
-from editor.model import Person, PostContent, PostStatus
-from editor.services import blogs, newsroom, posts, trash, workflow
-from editor.store.database import Store, open_store
-from tests.helpers.databases import postgres_available
-from tests.helpers.newsroom import Newsroom, newsroom_database
-from tests.helpers.services import require_service
+from editor.model import PostContent, PostStatus
+from editor.services import newsroom, posts, trash, workflow
+from tests.helpers.newsroom import Newsroom, new_post
 
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture(scope="module")
-def room() -> Newsroom:
-    ok, reason = postgres_available()
-    require_service(ok, reason)
-    with newsroom_database() as found:
-        yield found
-
-
-def _store(url: str, name: str) -> Store:
-    st = open_store(url)
-    st.whoami = lambda: Person(name, f"{name.split()[0].lower()}@example.org")
-    return st
-
-
-@pytest.fixture
-def writer(room):
-    st = _store(room.writer_url, "Wren Writer")
-    yield st
-    st.close()
-
-
-@pytest.fixture
-def editor(room):
-    st = _store(room.editor_url, "Eda Editor")
-    yield st
-    st.close()
-
-
-def _new(store: Store, room: Newsroom, headline: str, status=PostStatus.DRAFT) -> int:
-    with store.session() as s:
-        blog = blogs.find_blog(s, room.blog)
-        return posts.create_post(s, PostContent(headline=headline, body="x"), blog=blog,
-                                 status=status).id  # fmt: skip
-
-
-@pytest.fixture
-def raw(room):
-    """``raw(role)``: a plain psycopg connection as that role (autocommit), no Byline code."""
-    import psycopg
-
-    conns = []
-
-    def connect(role: str):
-        conn = psycopg.connect(room.libpq(role), autocommit=True)
-        conns.append(conn)
-        return conn
-
-    yield connect
-    for conn in conns:
-        conn.close()
 
 
 def _row(room: Newsroom, raw, post_id: int) -> tuple:
@@ -80,14 +25,14 @@ def _row(room: Newsroom, raw, post_id: int) -> tuple:
 
 
 def test_a_post_belongs_to_the_role_that_made_it(room, writer, raw):
-    post_id = _new(writer, room, "Solar radio")
+    post_id = new_post(writer, room, "Solar radio")
     assert _row(room, raw, post_id)[3] == room.writer
 
 
 def test_writer_cannot_approve_their_own_draft_postgres_refuses(room, writer, raw):
     import psycopg
 
-    post_id = _new(writer, room, "Approve me")
+    post_id = new_post(writer, room, "Approve me")
     w = raw(room.writer)
     for status in ("approved", "in_review", "scheduled", "published"):
         with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
@@ -100,8 +45,8 @@ def test_writer_cannot_approve_their_own_draft_postgres_refuses(room, writer, ra
 
 
 def test_writer_cannot_touch_someone_elses_post(room, writer, editor, raw):
-    theirs = _new(editor, room, "The editor's own")
-    mine = _new(writer, room, "The writer's own")
+    theirs = new_post(editor, room, "The editor's own")
+    mine = new_post(writer, room, "The writer's own")
     w = raw(room.writer)
     # Row-level security hides the row from the UPDATE: nothing matches, nothing changes.
     assert w.execute("UPDATE posts SET headline = 'hacked' WHERE id = %s", (theirs,)).rowcount == 0
@@ -116,7 +61,7 @@ def test_writer_cannot_touch_someone_elses_post(room, writer, editor, raw):
 
 
 def test_writer_cannot_edit_own_post_once_submitted(room, writer, raw):
-    post_id = _new(writer, room, "Sent in")
+    post_id = new_post(writer, room, "Sent in")
     w = raw(room.writer)
     assert (
         w.execute("UPDATE posts SET status = 'submitted' WHERE id = %s", (post_id,)).rowcount == 1
@@ -131,7 +76,7 @@ def test_writer_cannot_edit_own_post_once_submitted(room, writer, raw):
 def test_only_editors_trash_or_delete(room, writer, raw):
     import psycopg
 
-    post_id = _new(writer, room, "Keep me")
+    post_id = new_post(writer, room, "Keep me")
     w = raw(room.writer)
     with pytest.raises(psycopg.errors.InsufficientPrivilege):
         w.execute("UPDATE posts SET deleted_at = now() WHERE id = %s", (post_id,))
@@ -172,7 +117,7 @@ def test_editors_list_is_the_owners_alone(room, raw):
 
 
 def test_byline_names_the_rule_it_refuses(room, writer, editor):
-    post_id = _new(writer, room, "Workflow")
+    post_id = new_post(writer, room, "Workflow")
     with (
         pytest.raises(PermissionDeniedError, match="Only the blog's editors can approve a post"),
         writer.session() as s,
@@ -206,8 +151,8 @@ def test_postgres_refusal_reaches_the_person_in_words_without_byline_checks(
 ):
     """Fault injection: with Byline's own checks switched off, PostgreSQL still refuses and
     the refusal is said in words (an UPDATE that matched no row too)."""
-    post_id = _new(writer, room, "Unchecked")
-    theirs = _new(editor, room, "Not yours")
+    post_id = new_post(writer, room, "Unchecked")
+    theirs = new_post(editor, room, "Not yours")
     for name in ("check_edit", "check_status", "check_trash"):
         monkeypatch.setattr(newsroom, name, lambda *a, **k: None)
     with (
@@ -223,7 +168,7 @@ def test_postgres_refusal_reaches_the_person_in_words_without_byline_checks(
 
 
 def test_cli_refusal_is_one_line_and_exit_1(room, writer, capsys, monkeypatch):
-    post_id = _new(writer, room, "From the shell")
+    post_id = new_post(writer, room, "From the shell")
     monkeypatch.setenv("BYLINE_USER_NAME", "Wren Writer")
     code = main(["--db", room.writer_url, "status", str(post_id), "approved", "--force"])
     err = capsys.readouterr().err
@@ -301,7 +246,7 @@ def _jpeg() -> bytes:
 def test_a_posts_photos_follow_the_post(room, writer, editor, raw):
     from editor.services import photos
 
-    post_id = _new(writer, room, "With a photo")
+    post_id = new_post(writer, room, "With a photo")
     with writer.session() as s:
         photo_id = photos.attach(s, posts.get_post(s, post_id), _jpeg(), filename="a.jpg").id
     w = raw(room.writer)
@@ -329,7 +274,7 @@ def test_a_writers_own_temp_table_cannot_make_them_an_editor(room, writer, raw):
     theirs, so a writer's own ``blog_editors`` (or ``posts``) is never the one consulted."""
     import psycopg
 
-    post_id = _new(writer, room, "Sneaky")
+    post_id = new_post(writer, room, "Sneaky")
     w = raw(room.writer)
     w.execute("CREATE TEMP TABLE blog_editors (blog_id integer, role_name text)")
     w.execute("INSERT INTO blog_editors SELECT id, current_user FROM blogs")
@@ -346,8 +291,8 @@ def test_a_posts_ignored_words_follow_the_post(room, writer, editor, raw):
 
     from editor.services import proofing
 
-    mine = _new(writer, room, "Words of mine")
-    theirs = _new(editor, room, "Words of theirs")
+    mine = new_post(writer, room, "Words of mine")
+    theirs = new_post(editor, room, "Words of theirs")
     with writer.session() as s:
         assert proofing.add_post_words(s, mine, ["Quispe"]) == ["Quispe"]
     w = raw(room.writer)

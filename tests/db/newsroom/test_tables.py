@@ -10,66 +10,11 @@ import pytest
 
 from editor.cli.main import main
 from editor.errors import PermissionDeniedError
-from editor.model import Person, PostContent, PostStatus
+from editor.model import PostContent, PostStatus
 from editor.services import blogs, comments, leases, posts, sidebar, suggestions, workflow
-from editor.store.database import Store, open_store
-from tests.helpers.databases import postgres_available
-from tests.helpers.newsroom import Newsroom, newsroom_database
-from tests.helpers.services import require_service
+from tests.helpers.newsroom import new_post
 
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture(scope="module")
-def room() -> Newsroom:
-    ok, reason = postgres_available()
-    require_service(ok, reason)
-    with newsroom_database() as found:
-        yield found
-
-
-def _store(url: str, name: str) -> Store:
-    st = open_store(url)
-    st.whoami = lambda: Person(name, f"{name.split()[0].lower()}@example.org")
-    return st
-
-
-@pytest.fixture
-def writer(room):
-    st = _store(room.writer_url, "Wren Writer")
-    yield st
-    st.close()
-
-
-@pytest.fixture
-def editor(room):
-    st = _store(room.editor_url, "Eda Editor")
-    yield st
-    st.close()
-
-
-@pytest.fixture
-def raw(room):
-    """``raw(role)``: a plain psycopg connection as that role (autocommit), no Byline code."""
-    import psycopg
-
-    conns = []
-
-    def connect(role: str):
-        conn = psycopg.connect(room.libpq(role), autocommit=True)
-        conns.append(conn)
-        return conn
-
-    yield connect
-    for conn in conns:
-        conn.close()
-
-
-def _new(store: Store, room: Newsroom, headline: str, status=PostStatus.DRAFT) -> int:
-    with store.session() as s:
-        blog = blogs.find_blog(s, room.blog)
-        return posts.create_post(s, PostContent(headline=headline, body="salt and sky"),
-                                 blog=blog, status=status).id  # fmt: skip
 
 
 def _one(raw, sql: str, *args):
@@ -83,8 +28,8 @@ def _refused():
 
 
 def test_comments_are_their_authors(room, writer, editor, raw):
-    mine = _new(writer, room, "Writer's post")
-    theirs = _new(editor, room, "Editor's post")
+    mine = new_post(writer, room, "Writer's post")
+    theirs = new_post(editor, room, "Editor's post")
     with editor.session() as s:
         on_mine = comments.add_comment(s, mine, "Check this", quote="salt").id
         on_theirs = comments.add_comment(s, theirs, "Mine alone", quote="sky").id
@@ -115,7 +60,7 @@ def test_comments_are_their_authors(room, writer, editor, raw):
 
 
 def test_suggestions_follow_the_post(room, writer, editor, raw):
-    post_id = _new(writer, room, "Suggest on me")
+    post_id = new_post(writer, room, "Suggest on me")
     with editor.session() as s:
         view = suggestions.suggest(s, post_id, replace="salt", with_="sand")
     row = int(view.id)
@@ -134,7 +79,7 @@ def test_suggestions_follow_the_post(room, writer, editor, raw):
 
 
 def test_status_log_lines_are_ones_own_moves(room, writer, raw):
-    post_id = _new(writer, room, "Log me")
+    post_id = new_post(writer, room, "Log me")
     w, e = raw(room.writer), raw(room.editor)
     add = ("INSERT INTO status_changes (post_id, from_status, to_status, created_at, author_role)"
            " VALUES (%s, %s, %s, now(), %s)")  # fmt: skip
@@ -156,8 +101,8 @@ def test_status_log_lines_are_ones_own_moves(room, writer, raw):
 def test_revisions_are_added_for_posts_one_may_change_and_rewritten_by_editors(
     room, writer, editor, raw
 ):
-    mine = _new(writer, room, "My history")
-    theirs = _new(editor, room, "Their history")
+    mine = new_post(writer, room, "My history")
+    theirs = new_post(editor, room, "Their history")
     w, e = raw(room.writer), raw(room.editor)
     copy = ("INSERT INTO revisions (post_id, uuid, number, created_at, reason, label, status,"
             " post_version, snapshot) SELECT post_id, gen_random_uuid()::text, number + 100,"
@@ -173,7 +118,7 @@ def test_revisions_are_added_for_posts_one_may_change_and_rewritten_by_editors(
 
 
 def test_leases_are_taken_as_oneself(room, writer, editor, raw):
-    post_id = _new(writer, room, "Lease me")
+    post_id = new_post(writer, room, "Lease me")
     with editor.session() as s:
         assert leases.acquire(s, post_id, "editor-token").held
     w, e = raw(room.writer), raw(room.editor)
@@ -241,7 +186,7 @@ def test_byline_names_the_blog_rules(room, writer, editor):
 
 
 def test_byline_names_who_resolves_a_comment(room, writer, editor):
-    theirs = _new(editor, room, "Not the writer's")
+    theirs = new_post(editor, room, "Not the writer's")
     with editor.session() as s:
         note = comments.add_comment(s, theirs, "For the desk", quote="salt").id
     with writer.session() as s:
@@ -265,7 +210,7 @@ def test_cli_blog_refusal_exit_1(room, capsys):
 def test_writer_keeps_unsaved_words_of_a_post_moved_on(room, writer, editor):
     """The take-over path: the editor submitted the writer's draft while they typed; the
     writer may no longer change it, yet their words are kept as a revision."""
-    post_id = _new(writer, room, "Moved on")
+    post_id = new_post(writer, room, "Moved on")
     with editor.session() as s:
         workflow.change_status(s, post_id, PostStatus.SUBMITTED)
     with writer.session() as s:
@@ -276,7 +221,7 @@ def test_writer_keeps_unsaved_words_of_a_post_moved_on(room, writer, editor):
 
 
 def test_a_conflicts_losing_side_is_kept_by_a_writer(room, writer):
-    post_id = _new(writer, room, "Two versions")
+    post_id = new_post(writer, room, "Two versions")
     with writer.session() as s:
         mine = PostContent(headline="Mine", body="b")
         posts.resolve_conflict(s, post_id, mine, keep_mine=False)
@@ -301,7 +246,7 @@ def test_a_writers_trashed_draft_is_the_editors(room, writer, editor, raw):
     """0012 let a writer touch (and so restore) their own draft in the Trash."""
     from editor.services import trash
 
-    post_id = _new(writer, room, "Binned")
+    post_id = new_post(writer, room, "Binned")
     with editor.session() as s:
         trash.trash_post(s, post_id)
     w = raw(room.writer)
@@ -319,7 +264,7 @@ def test_a_writers_trashed_draft_is_the_editors(room, writer, editor, raw):
 
 
 def test_cli_resolve_refusal_exit_1(room, writer, editor, capsys):
-    theirs = _new(editor, room, "Desk notes")
+    theirs = new_post(editor, room, "Desk notes")
     with editor.session() as s:
         note = comments.add_comment(s, theirs, "Tighten this", quote="salt").id
     args = ["comment", "resolve", str(theirs), str(note)]
