@@ -15,7 +15,6 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QLabel,
     QMainWindow,
     QSplitter,
     QToolBar,
@@ -25,22 +24,33 @@ from PySide6.QtWidgets import (
 
 from editor.ui.window.actions import Act, ActionRegistry
 from editor.ui.window.docks import LAYOUT_VERSION, add_side_panel, bind_panel, hidden_by_choice
+from editor.ui.window.status_line import StatusLine
 from editor.ui.window.theme import apply_palette, colors
-from editor.ui.writing.body_editor import BodyEditor, WordCounter, reading_minutes
+from editor.ui.writing.body_editor import BodyEditor
 from editor.ui.writing.edit_commands import EditCommands
 from editor.ui.writing.post_list import PostList
 
 if TYPE_CHECKING:
     from editor.config import Config
     from editor.ui.history.revisions_panel import RevisionsPanel
+    from editor.ui.live.mount import LiveUi
+    from editor.ui.preferences.mount import PreferencesUi
     from editor.ui.preview.live_preview import LivePreview
+    from editor.ui.proofing.mount import ProofingUi
+    from editor.ui.publishing.mount import PublishingUi
+    from editor.ui.review.handoff import HandoffUi
+    from editor.ui.review.mount import ReviewUi
+    from editor.ui.review.suggest_mount import SuggestUi
     from editor.ui.window.db_worker import Executor
     from editor.ui.window.jobs import Choices, Opened, PostData, SaveOutcome
+    from editor.ui.window.panels import Panels
     from editor.ui.window.settings import WindowSettings
     from editor.ui.writing.controller import EditorController
+    from editor.ui.writing.import_ui import ImportUi
+    from editor.ui.writing.lease_banner import LeaseUi
     from editor.ui.writing.post_form import PostForm
+    from editor.ui.writing.trash_ui import TrashUi
 
-STATS_DELAY_MS = 250  # the word count follows typing at most this late (a throttle)
 PREVIEW_HIDDEN = "preview/hidden"  # the preview was closed when the window last closed
 
 
@@ -52,6 +62,19 @@ class MainWindow(QMainWindow):
     open_failed = Signal(str)
     completed = False  # class defaults: Qt calls overrides during __init__
     _closed = False
+    # The features, mounted by editor.ui.window.mounts in the second build step.
+    preview: LivePreview | None
+    panels: Panels
+    proofing: ProofingUi
+    publishing: PublishingUi
+    preferences: PreferencesUi
+    trash: TrashUi
+    importer: ImportUi
+    leases: LeaseUi
+    review: ReviewUi
+    suggest: SuggestUi
+    handoff: HandoffUi
+    live: LiveUi
 
     def __init__(
         self,
@@ -82,8 +105,6 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._closed = False
         self._revisions_of: int | None = None
-        self._stats_timer = QTimer(self, singleShot=True, interval=STATS_DELAY_MS)
-        self._words = WordCounter()
         self._build()
         self._wire_frame()
         self.statusBar().showMessage("Opening the database…")
@@ -115,52 +136,9 @@ class MainWindow(QMainWindow):
         # The database opens on its worker while the rest is built here; its answer comes by
         # a queued signal, so only once every panel below is built and listening.
         self.editor_built.emit()
-        from editor.ui.publishing.mount import PublishingUi
-        from editor.ui.window.panels import Panels
+        from editor.ui.window.mounts import mount_features
 
-        self.preview: LivePreview | None = None
-        if self.with_preview:
-            from editor.ui.preview.live_preview import LivePreview
-
-            self.preview = LivePreview(self)
-            if not self.settings.flag(PREVIEW_HIDDEN):  # shown when the window last closed
-                self.preview.start_engine()
-        self.add_side_panel(self.revisions)  # below the preview (see window/docks.py)
-        self.panels = Panels(self)
-        from editor.ui.proofing.mount import ProofingUi
-
-        self.proofing = ProofingUi(self)
-        self.publishing = PublishingUi(self)
-        from editor.config import Config
-        from editor.ui.preferences.mount import PreferencesUi
-
-        self.preferences = PreferencesUi(self, self.config or Config.load_or_defaults()[0])
-        from editor.ui.writing.import_ui import ImportUi
-        from editor.ui.writing.trash_ui import TrashUi
-
-        self.trash = TrashUi(self)
-        self.importer = ImportUi(self)
-        from editor.ui.writing.lease_banner import LeaseUi
-
-        self.leases = LeaseUi(self)
-        self.leases.lease_changed.connect(
-            lambda mine: self.panels.photo_panel.set_read_only(not mine)
-        )
-        from editor.ui.review.mount import ReviewUi
-
-        self.review = ReviewUi(self)
-        from editor.ui.review.suggest_mount import SuggestUi
-
-        self.suggest = SuggestUi(self)
-        from editor.ui.review.handoff import HandoffUi
-
-        self.handoff = HandoffUi(self)
-        from editor.ui.live.mount import LiveUi
-
-        self.live = LiveUi(self)  # other people's changes, on a shared PostgreSQL database
-        if self.preview is not None:
-            preview = self.preview
-            self.panels.page_changed.connect(lambda: preview.reload_page_data(full=False))
+        mount_features(self)
         if (state := self.settings.window_state()) is not None:
             self.restoreState(state, LAYOUT_VERSION)
         if self.preview is not None and not hidden_by_choice(self.preview.dock):
@@ -186,11 +164,8 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.actions_.fill_toolbar(toolbar)
         self.addToolBar(toolbar)
-        self.words_label = QLabel(objectName="word_count")
-        self.saved_label = QLabel(objectName="save_state")
-        self.mode_label = QLabel(objectName="mode")
-        for label in (self.mode_label, self.saved_label, self.words_label):
-            self.statusBar().addPermanentWidget(label)
+        self.status_line = line = StatusLine(self.statusBar(), self.body)
+        self.words_label, self.saved_label, self.mode_label = line.words, line.saved, line.mode
         self.resize(1280, 820)
 
     def add_side_panel(self, dock: QDockWidget) -> None:
@@ -215,7 +190,6 @@ class MainWindow(QMainWindow):
         self.edit_commands = EditCommands(a, self.body, self._editor_box)
         self.post_list.filters_changed.connect(self.refresh_list)
         self.post_list.post_chosen.connect(lambda post_id: self.controller.choose(post_id))
-        self._stats_timer.timeout.connect(self._update_stats)
         self.body.textChanged.connect(self._mark_edited)
 
     def _wire(self) -> None:
@@ -229,14 +203,14 @@ class MainWindow(QMainWindow):
         c.store_failed.connect(self._store_failed)
         c.choices_loaded.connect(self._choices)
         c.current_post_changed.connect(self._post_changed)
-        c.save_started.connect(lambda: self.saved_label.setText("Saving…"))
+        c.save_started.connect(lambda: self.status_line.say("Saving…"))
         c.post_saved.connect(self._saved)
         c.save_failed.connect(self._save_failed)
         c.posts_changed.connect(self.refresh_list)
         c.revisions_loaded.connect(self._revisions)
         c.revision_text_loaded.connect(self.revisions.show_text)
-        c.body_text_changed.connect(self._stats_soon)
-        self.form.edited.connect(lambda: self.saved_label.setText("Edited"))
+        c.body_text_changed.connect(self.status_line.count_soon)
+        self.form.edited.connect(lambda: self.status_line.say("Edited"))
         hints = QApplication.styleHints()
         hints.colorSchemeChanged.connect(self._scheme_changed)
 
@@ -273,15 +247,14 @@ class MainWindow(QMainWindow):
         self.actions_.set_writable(not read_only)
         self.revisions.set_writable(not read_only)
         if read_only:
-            self.mode_label.setText("Read-only: changes are not saved")
-            self.mode_label.setStyleSheet(f"color: {colors().over.name()}; font-weight: bold;")
+            self.status_line.read_only()
         self.statusBar().showMessage(
             f"Opened {store.description}" + (" (sample post added)" if opened.seeded else ""), 8000
         )
         self.post_list.show_posts(opened.posts, opened.post.id if opened.post else None)
         self.list_refreshed.emit()
         if opened.post is None:
-            self.saved_label.setText("No posts yet: File ▸ New Post")
+            self.status_line.say("No posts yet: File ▸ New Post")
 
     def _store_failed(self, message: str) -> None:
         from editor.ui.writing.conflict_dialog import ErrorDialog
@@ -327,12 +300,12 @@ class MainWindow(QMainWindow):
         self.settings.set_last_post(self.database_key, data.uuid if data else None)
         headline = data.fields["headline"] if data else ""
         self.setWindowTitle(f"{headline or 'Untitled'} — Byline" if data else "Byline")
-        self.saved_label.setText("Saved" if data else "")
-        self._update_stats()
+        self.status_line.say("Saved" if data else "")
+        self.status_line.count_now()
 
     def _mark_edited(self) -> None:
         if self.completed and self.controller.autosave.dirty:
-            self.saved_label.setText("Edited")
+            self.status_line.say("Edited")
 
     def _saved(self, outcome: SaveOutcome) -> None:
         current = self.controller.current
@@ -350,11 +323,10 @@ class MainWindow(QMainWindow):
             if not in_place:
                 self.refresh_list()
         if not self.controller.autosave.dirty:
-            local = outcome.updated_at.astimezone()
-            self.saved_label.setText(f"Saved {local:%H:%M:%S}")
+            self.status_line.saved_at(outcome.updated_at)
 
     def _save_failed(self, message: str) -> None:
-        self.saved_label.setText("Not saved")
+        self.status_line.say("Not saved")
         self.statusBar().showMessage(message, 10000)
 
     def _revisions(self, post_id: int, rows: list) -> None:
@@ -362,15 +334,6 @@ class MainWindow(QMainWindow):
         if current is not None and current.id == post_id:
             self.revisions.show_revisions(rows, same_post=post_id == self._revisions_of)
             self._revisions_of = post_id
-
-    def _stats_soon(self) -> None:
-        if not self._stats_timer.isActive():  # not restarted per keystroke: counts while typing
-            self._stats_timer.start()
-
-    def _update_stats(self) -> None:
-        words = self._words.count(self.body.toPlainText())
-        minutes = reading_minutes(words)
-        self.words_label.setText(f"{words:,} words · {minutes} min read")
 
     def _new_post(self) -> None:
         blog = self.post_list.filters()["blog"]
