@@ -108,6 +108,8 @@ class LiveUi(QObject):
             here = here + [c for c in changes if c.table == "blogs"]
         words = sorted(TABLE_WORDS.get(t, t) for t in tables)
         if not words and any(c.table in LIST_TABLES for c in changes):
+            if self.window.statusBar().currentMessage():
+                return  # the least news there is: never over "Marco deleted this post for good."
             words = ["the post list"]
         if words:
             who = _people(here or changes)
